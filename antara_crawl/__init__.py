@@ -1,0 +1,3 @@
+"""antara-crawl: police news from ANTARA's national and provincial portals."""
+
+__version__ = "0.1.0"
