@@ -1,0 +1,9 @@
+"""The two ways extraction refuses a page."""
+
+
+class ExtractError(Exception):
+    """An article page whose required fields cannot be found, or a page that is no ANTARA article."""
+
+
+class NotAnArticle(Exception):
+    """A photo, video, infographic, index or other page that is not a news article."""

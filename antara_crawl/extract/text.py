@@ -1,0 +1,229 @@
+"""Article text: paragraphs, boilerplate and "Baca juga" removal, datelines, bylines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (non-breaking too) to one space; drop zero-width characters."""
+    return _SPACE_RUN.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-sized piece of a body: its text and the links inside it."""
+
+    text: str
+    links: list[tuple[str, str]] = field(default_factory=list)
+    quote: bool = False
+
+
+# Elements whose content is never article text.
+_SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "iframe", "ins", "figure", "figcaption", "img",
+        "picture", "video", "audio", "object", "embed", "svg", "form", "button", "input",
+        "select", "textarea", "nav", "aside", "header", "footer", "template", "amp-ad",
+        "amp-img", "amp-iframe", "amp-embed", "amp-analytics", "amp-social-share",
+        "amp-carousel", "amp-video", "amp-youtube", "h1",
+    }
+)  # fmt: skip
+_SKIP_CLASSES = frozenset(
+    {
+        "text-muted", "quote_old", "wp-caption", "wp-caption-text", "blog-tags",
+        "tags-wrapper", "adsbygoogle", "ads", "advertisement", "share", "social-share",
+        "article-share", "post-meta", "related-news", "caption", "image-caption",
+        "wrap__article-detail-image", "wrap__article-detail-info", "list-inline",
+    }
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+        "ol", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "center", "blockquote", "hr",
+    }
+)  # fmt: skip
+_QUOTE_CLASSES = frozenset({"quote", "pullquote", "pull-quote", "blockquote", "quote_old"})
+_BLOCK_CLASSES = frozenset({"baca-juga"})
+
+
+def _classes(element: etree._Element) -> set[str]:
+    value = element.get("class")
+    return set(value.split()) if value else set()
+
+
+def body_blocks(container: etree._Element) -> list[Block]:
+    """Split a body element into blocks at ``<br>`` and block elements, skipping chrome.
+
+    Captions, ads, scripts, bylines, tag lists and share bars are skipped; "Baca juga"
+    lines and pull quotes come out as blocks of their own, to be sorted out later.
+    """
+    blocks: list[Block] = []
+    parts: list[str] = []
+    links: list[tuple[str, str]] = []
+
+    def flush(quote: bool = False) -> None:
+        text = normalize_space("".join(parts))
+        if text:
+            blocks.append(Block(text, list(links), quote))
+        parts.clear()
+        links.clear()
+
+    def walk(element: etree._Element, quote: bool) -> None:
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):  # comments, processing instructions
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            tag = tag.lower()
+            classes = _classes(child)
+            if tag in _SKIP_TAGS or classes & _SKIP_CLASSES:
+                if tag in _BLOCK_TAGS or tag in _SKIP_TAGS:
+                    flush(quote)
+            elif tag == "br":
+                flush(quote)
+            elif tag in _BLOCK_TAGS or classes & _BLOCK_CLASSES:
+                child_quote = quote or tag == "blockquote" or bool(classes & _QUOTE_CLASSES)
+                flush(quote)
+                walk(child, child_quote)
+                flush(child_quote)
+            else:
+                if tag == "a" and child.get("href"):
+                    links.append((child.get("href", ""), normalize_space(child.text_content())))
+                walk(child, quote)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(container, False)
+    flush()
+    return blocks
+
+
+_READ_ALSO = re.compile(r"^\W*baca\s+juga\b\s*[:.\-–]?", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(?:pewarta|editor|penerjemah|pewarta foto|redaktur)\s*:"
+    r"|copyright\s*©|^©\s*antara|^dilarang keras mengambil konten"
+    r"|^(?:advertisement|iklan|scroll (?:untuk|to) (?:melanjutkan|continue)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_read_also(text: str) -> bool:
+    """Whether a line is a "Baca juga" (read also) line."""
+    return _READ_ALSO.match(text) is not None
+
+
+def is_boilerplate(text: str) -> bool:
+    """Bylines, copyright lines, the crawling notice and ad labels."""
+    return _BOILERPLATE.search(text) is not None
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’/-]*(?:[ ,]+[A-Za-z][\w.'’/-]*){0,5}?)\s*"
+    r"\((?i:antara)\s*(?i:news)?(?:\s+[A-Za-z]+){0,3}\)\s*[-–—]+\s*"
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """``("Kupang", rest)`` for ``"Kupang (ANTARA) - rest"``; ``(None, paragraph)`` otherwise."""
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return None, paragraph
+    return match["place"].strip(" ,"), paragraph[match.end() :]
+
+
+_KEY_STRIP = re.compile(r"[\W_]+")
+
+
+def paragraph_key(text: str) -> str:
+    """What makes two paragraphs the same: their words, case and punctuation aside."""
+    return _KEY_STRIP.sub(" ", text).casefold().strip()
+
+
+def unique_paragraphs(paragraphs: Iterable[str]) -> Iterator[str]:
+    """Each paragraph once, the first occurrence kept, in order."""
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        key = paragraph_key(paragraph)
+        if key and key not in seen:
+            seen.add(key)
+            yield paragraph
+
+
+@dataclass(slots=True)
+class Body:
+    """A body split into its parts: paragraphs, dateline and "Baca juga" links."""
+
+    paragraphs: list[str]
+    dateline: str | None
+    read_also: list[tuple[str, str]]
+
+
+def split_body(blocks: Iterable[Block]) -> Body:
+    """Sort blocks into article paragraphs, "Baca juga" links and dropped boilerplate.
+
+    Datelines are cut off paragraph starts (the first one is kept); pull quotes that
+    repeat a paragraph and repeated paragraphs are dropped.
+    """
+    dateline: str | None = None
+    read_also: list[tuple[str, str]] = []
+    paragraphs: list[str] = []
+    quotes: list[str] = []
+    for block in blocks:
+        text = block.text
+        if is_read_also(text):
+            read_also.extend(block.links)
+            continue
+        if is_boilerplate(text):
+            continue
+        place, text = split_dateline(text)
+        if place is not None and dateline is None and not paragraphs:
+            dateline = place
+        if not text:
+            continue
+        (quotes if block.quote else paragraphs).append(text)
+    if quotes:
+        keys = [paragraph_key(p) for p in paragraphs]
+        for quote in quotes:
+            quote_key = paragraph_key(quote)
+            if not any(quote_key in key for key in keys):
+                paragraphs.append(quote)
+    return Body(list(unique_paragraphs(paragraphs)), dateline, read_also)
+
+
+_BYLINE_REPORTER = re.compile(
+    r"\bPewarta\s*:\s*(?P<name>.*?)\s*(?=(?i:editor|penerjemah|copyright|redaktur)\s*[:©]|©|\n|$)",
+    re.IGNORECASE,
+)
+_BYLINE_EDITOR = re.compile(
+    r"Editor\s*:\s*(?P<name>.*?)\s*(?=(?i:copyright|pewarta|penerjemah)\b|©|\n|$)",
+    re.IGNORECASE,
+)
+
+
+def _clean_name(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = normalize_space(name).strip(" ,;:-|")
+    return name or None
+
+
+def parse_byline(text: str) -> tuple[str | None, str | None]:
+    """Reporter and editor from ``Pewarta: X\\nEditor: Y\\nCopyright …`` in all its variants."""
+    text = text.replace("\u00a0", " ")
+    reporter = _BYLINE_REPORTER.search(text)
+    editor = _BYLINE_EDITOR.search(text)
+    return (
+        _clean_name(reporter["name"]) if reporter else None,
+        _clean_name(editor["name"]) if editor else None,
+    )

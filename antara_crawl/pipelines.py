@@ -1,0 +1,114 @@
+"""Item pipelines: complete, validate and dedupe items on their way to the feed.
+
+Order (``ITEM_PIPELINES``): CompleteItemPipeline (100) fills the derived fields,
+ValidateItemPipeline (200) drops items that break the schema, RunDedupePipeline (300)
+drops a second item for an article already emitted in this run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+from jsonschema import Draft202012Validator
+from scrapy.exceptions import DropItem
+
+from antara_crawl.extract.dates import format_iso
+from antara_crawl.extract.text import paragraph_key
+from antara_crawl.items import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+
+def content_hash(body: str) -> str:
+    """sha256 hex of an item's body: what ``version`` changes with."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class CompleteItemPipeline:
+    """Fills ``content_hash``, ``crawled_at``, ``schema_version`` and the state defaults."""
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        adapter = ItemAdapter(item)
+        adapter["content_hash"] = content_hash(adapter.get("body") or "")
+        adapter["crawled_at"] = format_iso(datetime.now(timezone.utc))
+        adapter["schema_version"] = SCHEMA_VERSION
+        adapter.setdefault("version", 1)
+        adapter.setdefault("duplicate_of", None)
+        return item
+
+
+@cache
+def item_schema() -> dict[str, Any]:
+    """The JSON Schema of a feed line (``antara_crawl/item.schema.json``)."""
+    text = resources.files("antara_crawl").joinpath("item.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def item_validator() -> Draft202012Validator:
+    """A validator for :func:`item_schema`, built once."""
+    return Draft202012Validator(item_schema())
+
+
+def item_problems(item: dict[str, Any]) -> list[str]:
+    """Why an item may not leave: schema violations and repeated paragraphs, as short reasons."""
+    problems = []
+    for error in item_validator().iter_errors(item):
+        where = ".".join(str(p) for p in error.absolute_path) or "item"
+        problems.append(f"{where}: {error.validator}")
+    paragraphs = [paragraph_key(p) for p in str(item.get("body") or "").split("\n\n")]
+    if len(paragraphs) != len(set(paragraphs)):
+        problems.append("body: repeated paragraph")
+    return problems
+
+
+class ValidateItemPipeline:
+    """Drops items that break the schema; logs each with its URL and counts it per reason."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        problems = item_problems(ItemAdapter(item).asdict())
+        if problems:
+            for problem in problems:
+                self.stats.inc_value(f"antara/invalid/{problem}")
+            url = ItemAdapter(item).get("url")
+            raise DropItem(f"Invalid item {url}: {'; '.join(problems)}")
+        return item
+
+
+class RunDedupePipeline:
+    """Drops a second item for an article key already emitted in this run."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        key = ItemAdapter(item)["id"]
+        if key in self.seen:
+            self.stats.inc_value("antara/duplicate_in_run")
+            raise DropItem(f"Already emitted in this run: {key}")
+        self.seen.add(key)
+        return item

@@ -1,0 +1,86 @@
+"""Settings of antara-crawl: polite defaults for a news agency's site, pipelines and feeds.
+
+Every project setting (``ANTARA_*``) is documented in README.md, "Settings".
+Override any of them with ``-s NAME=value`` or, for some, the environment.
+"""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "antara_crawl"
+SPIDER_MODULES = ["antara_crawl.spiders"]
+NEWSPIDER_MODULE = "antara_crawl.spiders"
+COMMANDS_MODULE = "antara_crawl.commands"
+
+# --- Project settings -------------------------------------------------------------------
+# Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
+ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
+# Cross-run state: a SQLite path, a redis:// URL, or "none".
+ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
+# Who runs this crawler: an URL or e-mail address put into the user agent.
+ANTARA_CONTACT = os.environ.get("ANTARA_CONTACT", "https://github.com/antara-crawl/antara-crawl")
+# Default `since` window when -a since is not given, in days before today.
+ANTARA_DEFAULT_WINDOW_DAYS = 3
+# Most listing pages fetched per listing (a safety net; `since` usually stops earlier).
+ANTARA_MAX_LISTING_PAGES = 30
+# Longest Retry-After (seconds) honoured before giving up the wait and retrying.
+ANTARA_RETRY_AFTER_MAX = 300
+# Articles younger than this many days are downloaded again to catch edits.
+ANTARA_REFRESH_DAYS = 2
+# Jaccard similarity (MinHash estimate) above which two bodies are wire copies.
+ANTARA_NEAR_DUPLICATE_THRESHOLD = 0.8
+
+# --- Politeness -------------------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+USER_AGENT = None  # built from ANTARA_CONTACT by antara_crawl.middlewares.AntaraUserAgent
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.5
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# Development option: HTTPCACHE_ENABLED=True keeps pages under .scrapy/httpcache.
+HTTPCACHE_ENABLED = False
+
+# Unattended runs open no control ports.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# --- Components -------------------------------------------------------------------------
+REQUEST_FINGERPRINTER_CLASS = "antara_crawl.fingerprint.ArticleKeyFingerprinter"
+DOWNLOAD_HANDLERS = {
+    "http": "antara_crawl.mirror.MirrorDownloadHandler",
+    "https": "antara_crawl.mirror.MirrorDownloadHandler",
+}
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "antara_crawl.middlewares.AntaraUserAgent": 500,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "antara_crawl.middlewares.RetryAfterMiddleware": 550,
+}
+ITEM_PIPELINES = {
+    "antara_crawl.pipelines.CompleteItemPipeline": 100,
+    "antara_crawl.pipelines.ValidateItemPipeline": 200,
+    "antara_crawl.pipelines.RunDedupePipeline": 300,
+}
+EXTENSIONS = {
+    "antara_crawl.extensions.RunReport": 500,
+}
+
+# --- Feeds ------------------------------------------------------------------------------
+# Without -o/-O, items go to data/feeds/antara/<UTC start time>.jsonl; -o/-O replace this.
+FEEDS = {
+    "data/feeds/antara/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_STORE_EMPTY = True
+
+LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")

@@ -1,0 +1,247 @@
+"""The ``antara`` spider: discovery (RSS, listings) -> articles -> "Baca juga" articles.
+
+The spider only routes: pages are parsed by :mod:`antara_crawl.extract`, police news is
+recognised by :mod:`antara_crawl.police`, items are finished by the pipelines.
+Discovery runs first; once every feed and listing page is read, the articles found
+are requested, so how an article was found (``discovered_via``, ``depth``) does not
+depend on download order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import date, datetime, timezone, tzinfo
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
+
+from antara_crawl import signals as antara_signals
+from antara_crawl.arguments import CrawlOptions
+from antara_crawl.extract import ExtractError, NotAnArticle, extract_article
+from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
+from antara_crawl.police import analyse
+from antara_crawl.portals import PORTALS, Portal, portal_for_host
+from antara_crawl.urls import article_ref, url_kind
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from twisted.python.failure import Failure
+    from typing_extensions import Self
+
+FEEDS: dict[str, tuple[str, ...]] = {"www": ("rss/terkini.xml", "rss/hukum.xml", "rss/nusantara.xml")}
+LISTINGS: dict[str, tuple[str, ...]] = {"www": ("terkini", "hukum")}
+_VIA_RANK = {"start_url": 0, "rss": 1, "listing": 2}
+DISCOVERY_PRIORITY = 100
+GONE_STATUSES = (404, 410)
+
+
+def feed_urls(portal: Portal) -> list[str]:
+    """The RSS feeds read for a portal."""
+    return [f"{portal.base_url}/{path}" for path in FEEDS.get(portal.key, ("rss/terkini.xml",))]
+
+
+def listing_url(portal_base: str, section: str, page: int) -> str:
+    """Page ``page`` of a listing: ``/terkini``, ``/terkini/2``, …"""
+    return f"{portal_base}/{section}" if page == 1 else f"{portal_base}/{section}/{page}"
+
+
+class AntaraSpider(scrapy.Spider):
+    """Police news from ANTARA's portals; arguments are documented in README.md."""
+
+    name = "antara"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args)
+        self.options = CrawlOptions.parse(
+            today=kwargs.pop("_today", None) or date.today(),
+            default_window_days=int(kwargs.pop("_default_window_days", 3)),
+            **kwargs,
+        )
+        self.now = datetime.now(timezone.utc)
+        self._discovered: dict[str, tuple[str, str]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        kwargs.setdefault(
+            "_default_window_days", crawler.settings.getint("ANTARA_DEFAULT_WINDOW_DAYS", 3)
+        )
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._schedule_discovered, signal=signals.spider_idle)
+        spider.max_listing_pages = crawler.settings.getint("ANTARA_MAX_LISTING_PAGES", 30)
+        return spider
+
+    # -- discovery -------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.options.start_urls:
+            for request in self._start_url_requests(url):
+                yield request
+        if self.options.start_urls:
+            return
+        for portal in self.options.portals:
+            if "rss" in self.options.discovery:
+                for url in feed_urls(portal):
+                    yield self._discovery_request(url, self.parse_feed)
+            if "listing" in self.options.discovery:
+                for section in LISTINGS.get(portal.key, ("terkini",)):
+                    yield self._listing_request(portal.base_url, section, 1)
+
+    def _start_url_requests(self, url: str) -> Iterator[scrapy.Request]:
+        kind = url_kind(url)
+        if kind == "article":
+            self._discover(url, "start_url")
+        elif kind == "rss" or url.endswith(".xml"):
+            yield self._discovery_request(url, self.parse_feed)
+        elif kind in ("listing", "tag"):
+            yield self._discovery_request(url, self.parse_listing_page, page=None)
+        else:
+            self.logger.warning("Ignoring start URL %s: a %s page", url, kind)
+            self.crawler.stats.inc_value(f"antara/skipped/{kind}")
+
+    def _discovery_request(self, url: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.request_failed,
+            cb_kwargs=cb_kwargs,
+            priority=DISCOVERY_PRIORITY,
+        )
+
+    def _listing_request(self, base: str, section: str, page: int) -> scrapy.Request:
+        return self._discovery_request(
+            listing_url(base, section, page),
+            self.parse_listing_page,
+            page=page,
+            section=section,
+            base=base,
+        )
+
+    def parse_feed(self, response: Response) -> None:
+        entries = parse_rss(response.body, self._zone(response.url))
+        self.crawler.stats.inc_value("antara/discovery/rss_items", len(entries))
+        for entry in entries:
+            self._discover_entry(entry, "rss")
+
+    def parse_listing_page(
+        self,
+        response: Response,
+        page: int | None,
+        section: str | None = None,
+        base: str | None = None,
+    ) -> Iterator[scrapy.Request]:
+        entries = parse_listing(response.body, response.url, self._zone(response.url), self.now)
+        self.crawler.stats.inc_value("antara/discovery/listing_items", len(entries))
+        self.crawler.stats.inc_value("antara/discovery/listing_pages")
+        for entry in entries:
+            self._discover_entry(entry, "listing")
+        if page is None or section is None or base is None or not entries:
+            return
+        dated = [e.published for e in entries if e.published is not None]
+        if dated and all(moment.date() < self.options.since for moment in dated):
+            self.logger.debug("Listing %s is older than since; stopping", response.url)
+            return
+        if page >= self.max_listing_pages:
+            self.logger.info("Listing %s: page limit %d reached", response.url, page)
+            return
+        yield self._listing_request(base, section, page + 1)
+
+    def _discover_entry(self, entry: ListingEntry, via: str) -> None:
+        if entry.published is not None and not self.options.in_window(entry.published.date()):
+            self.crawler.stats.inc_value("antara/discovery/out_of_window")
+            return
+        self._discover(entry.url, via)
+
+    def _discover(self, url: str, via: str) -> None:
+        ref = article_ref(url)
+        if ref is None:
+            self.crawler.stats.inc_value(f"antara/skipped/{url_kind(url)}")
+            return
+        known = self._discovered.get(ref.key)
+        if known is None or _VIA_RANK[via] < _VIA_RANK[known[1]]:
+            self._discovered[ref.key] = (ref.url, via)
+
+    def _schedule_discovered(self) -> None:
+        """When discovery is done (the spider is idle), request the articles it found."""
+        if not self._discovered:
+            return
+        pending, self._discovered = self._discovered, {}
+        assert self.crawler.engine is not None
+        for url, via in pending.values():
+            self.crawler.engine.crawl(self._article_request(url, via, referrer=None, depth=0))
+        raise DontCloseSpider
+
+    # -- articles --------------------------------------------------------------------
+
+    def _article_request(
+        self, url: str, via: str, referrer: str | None, depth: int
+    ) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.request_failed,
+            cb_kwargs={"via": via, "referrer": referrer, "depth": depth},
+            meta={"handle_httpstatus_list": list(GONE_STATUSES)},
+            priority=-depth,
+        )
+
+    def parse_article(
+        self, response: Response, via: str, referrer: str | None, depth: int
+    ) -> Iterator[Any]:
+        stats = self.crawler.stats
+        if response.status in GONE_STATUSES:
+            stats.inc_value(f"antara/article/gone/{response.status}")
+            self.logger.info("Article gone (%d): %s", response.status, response.url)
+            return
+        try:
+            item = extract_article(response.body, response.url)
+        except NotAnArticle as exc:
+            stats.inc_value("antara/article/not_an_article")
+            self.logger.info("Not an article: %s", exc)
+            return
+        except ExtractError as exc:
+            stats.inc_value("antara/article/extract_error")
+            self.logger.warning("Extraction failed: %s", exc)
+            return
+        stats.inc_value("antara/article/extracted")
+        report = analyse(item["title"], item["body"])
+        if self.options.police_only and not report.is_police:
+            stats.inc_value("antara/article/not_police")
+            return
+        published = datetime.fromisoformat(item["published_at"])
+        if not self.options.in_window(published.date()):
+            stats.inc_value("antara/article/out_of_window")
+            return
+        item["police"] = report.as_field()
+        item["discovered_via"] = via
+        item["referrer"] = referrer
+        item["depth"] = depth
+        yield item
+        if depth < self.options.related_depth:
+            for link in item["related"]:
+                yield self._article_request(link["url"], "related", item["url"], depth + 1)
+
+    def request_failed(self, failure: Failure) -> None:
+        request = failure.request
+        stats = self.crawler.stats
+        if failure.check(DNSLookupError, ConnectError, TimeoutError):
+            stats.inc_value("antara/network_error")
+            reason = failure.getErrorMessage()
+            self.logger.warning("Cannot reach %s: %s", request.url, reason)
+            self.crawler.signals.send_catch_log(
+                antara_signals.network_error, url=request.url, reason=reason
+            )
+        else:
+            stats.inc_value(f"antara/request_failed/{failure.type.__name__}")
+            self.logger.warning(
+                "Request failed: %s: %s", request.url, failure.getErrorMessage() or failure.type
+            )
+
+    @staticmethod
+    def _zone(url: str) -> tzinfo:
+        portal = portal_for_host(urlsplit(url).hostname or "") or PORTALS["www"]
+        return portal.zone
