@@ -1,0 +1,193 @@
+"""Arguments, settings, mirror paths, fingerprints, retries and item validation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from scrapy import Request
+
+from antara_crawl.arguments import ArgumentError, CrawlOptions
+from antara_crawl.fingerprint import ArticleKeyFingerprinter
+from antara_crawl.middlewares import retry_after_seconds, user_agent
+from antara_crawl.mirror import mirror_file, mirror_relpath, parse_mirror_setting
+from antara_crawl.pipelines import content_hash, item_problems
+from antara_crawl.state import parse_state_setting
+
+TODAY = date(2024, 3, 20)
+
+
+def parse(**kwargs: object) -> CrawlOptions:
+    return CrawlOptions.parse(today=TODAY, default_window_days=3, **kwargs)
+
+
+def test_defaults() -> None:
+    options = parse()
+    assert len(options.portals) == 33
+    assert options.since == date(2024, 3, 17)
+    assert options.until is None
+    assert options.related_depth == 2
+    assert options.police_only is True
+    assert options.discovery == ("rss", "listing")
+
+
+def test_values() -> None:
+    options = parse(
+        portals="kupang,www", since="2024-03-01", until="2024-03-19", related_depth="0",
+        police_only="false", discovery="rss",
+    )  # fmt: skip
+    assert [p.key for p in options.portals] == ["kupang", "www"]
+    assert options.in_window(date(2024, 3, 1)) and options.in_window(date(2024, 3, 19))
+    assert not options.in_window(date(2024, 2, 29)) and not options.in_window(date(2024, 3, 20))
+    assert options.related_depth == 0 and options.police_only is False
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"portals": "kupang,atlantis"}, "unknown portal"),
+        ({"since": "19-03-2024"}, "not a date"),
+        ({"until": "2024-02-30"}, "not a date"),
+        ({"since": "2024-03-10", "until": "2024-03-01"}, "before since"),
+        ({"related_depth": "two"}, "not a whole number"),
+        ({"related_depth": "-1"}, "0 or more"),
+        ({"police_only": "maybe"}, "not true or false"),
+        ({"discovery": "rss,sitemap"}, "unknown discovery"),
+        ({"start_urls": "kupang.antaranews.com/terkini"}, "not an http"),
+        ({"colour": "red"}, "unknown spider argument"),
+    ],
+)
+def test_bad_arguments_are_one_line_errors(kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(ArgumentError, match=message) as info:
+        parse(**kwargs)
+    assert "\n" not in str(info.value)
+
+
+def test_mirror_layout(tmp_path: Path) -> None:
+    host = tmp_path / "kupang.antaranews.com"
+    (host / "berita" / "105483").mkdir(parents=True)
+    (host / "berita" / "105483" / "polda-ntt.html").write_text("a")
+    (host / "berita" / "105483.html").write_text("b")
+    (host / "terkini").mkdir()
+    (host / "terkini.html").write_text("c")
+    (host / "terkini" / "2.html").write_text("d")
+    (host / "rss").mkdir()
+    (host / "rss" / "terkini.xml").write_text("e")
+    (host / "index.html").write_text("f")
+    (host / "search?q=polisi&page=2.html").write_text("g")
+
+    def read(url: str) -> str | None:
+        path = mirror_file(tmp_path, mirror_relpath(url))
+        return path.read_text() if path else None
+
+    assert read("https://kupang.antaranews.com/berita/105483/polda-ntt") == "a"
+    assert read("https://kupang.antaranews.com/berita/105483") == "b"
+    assert read("https://kupang.antaranews.com/terkini") == "c"
+    assert read("https://kupang.antaranews.com/terkini/2") == "d"
+    assert read("https://kupang.antaranews.com/rss/terkini.xml") == "e"
+    assert read("https://kupang.antaranews.com/") == "f"
+    assert read("https://kupang.antaranews.com/search?q=polisi&page=2") == "g"
+    assert read("https://kupang.antaranews.com/berita/9/none") is None
+    assert mirror_file(tmp_path, "kupang.antaranews.com/../../etc/passwd") is None
+
+
+def test_mirror_setting(tmp_path: Path) -> None:
+    assert parse_mirror_setting("") == ""
+    assert parse_mirror_setting("http://127.0.0.1:8000/") == "http://127.0.0.1:8000"
+    assert parse_mirror_setting(str(tmp_path)) == tmp_path
+    with pytest.raises(ValueError, match="neither"):
+        parse_mirror_setting(str(tmp_path / "missing"))
+
+
+def test_state_setting(tmp_path: Path) -> None:
+    assert parse_state_setting("none").kind == "none"
+    assert parse_state_setting("redis://localhost:6379/0").kind == "redis"
+    assert parse_state_setting(str(tmp_path / "s.sqlite3")).kind == "sqlite"
+    with pytest.raises(ValueError, match="directory"):
+        parse_state_setting(str(tmp_path))
+    with pytest.raises(ValueError, match="redis"):
+        parse_state_setting("postgres://db/x")
+
+
+def test_every_url_form_of_an_article_is_one_request() -> None:
+    fingerprinter = ArticleKeyFingerprinter()
+    forms = [
+        "https://kupang.antaranews.com/berita/105483/polda-ntt",
+        "https://kupang.antaranews.com/amp/berita/105483/polda-ntt?utm_source=antaranews",
+        "http://kupang.antaranews.com/berita/105483",
+    ]
+    prints = {fingerprinter.fingerprint(Request(url)) for url in forms}
+    assert len(prints) == 1
+    assert fingerprinter.fingerprint(
+        Request("https://bali.antaranews.com/berita/105483/polda-ntt")
+    ) not in prints
+    feed = Request("https://kupang.antaranews.com/rss/terkini.xml")
+    assert fingerprinter.fingerprint(feed) not in prints
+
+
+def test_retry_after() -> None:
+    now = datetime(2024, 3, 19, 8, 0, tzinfo=timezone.utc)
+    assert retry_after_seconds(b"120") == 120
+    later = (now + timedelta(seconds=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    assert retry_after_seconds(later, now) == 30
+    assert retry_after_seconds(b"soon") is None
+    assert retry_after_seconds(None) is None
+
+
+def test_user_agent_names_project_version_and_contact() -> None:
+    agent = user_agent("mailto:data@example.org")
+    assert agent.startswith("antara-crawl/") and "mailto:data@example.org" in agent
+
+
+def valid_item() -> dict[str, object]:
+    body = "Polda NTT menyiagakan personel.\n\nPengamanan berlangsung sejak pagi."
+    return {
+        "id": "kupang:105483",
+        "url": "https://kupang.antaranews.com/berita/105483/polda-ntt",
+        "portal": "kupang",
+        "province": "Nusa Tenggara Timur",
+        "title": "Polda NTT siaga",
+        "published_at": "2024-03-19T16:05:00+08:00",
+        "updated_at": None,
+        "reporter": "Benny Jahang",
+        "editor": None,
+        "dateline": "Kupang",
+        "category": None,
+        "tags": ["Polda NTT"],
+        "image_url": None,
+        "image_caption": None,
+        "summary": None,
+        "body": body,
+        "related": [{"url": "https://www.antaranews.com/berita/4022101/x", "title": "X"}],
+        "police": {"units": ["Polda NTT"], "officers": [], "terms": ["Polda"]},
+        "discovered_via": "rss",
+        "referrer": None,
+        "depth": 0,
+        "content_hash": content_hash(body),
+        "version": 1,
+        "duplicate_of": None,
+        "crawled_at": "2024-03-19T09:00:00+00:00",
+        "schema_version": 1,
+    }
+
+
+def test_a_valid_item_has_no_problems() -> None:
+    assert item_problems(valid_item()) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"published_at": "2024-03-19T16:05:00"}, "published_at: pattern"),
+        ({"body": ""}, "body: minLength"),
+        ({"body": "Satu.\n\nBaca juga: Dua"}, "body: not"),
+        ({"body": "Satu.\n\nPewarta: Benny"}, "body: not"),
+        ({"body": "Satu dua.\n\nTiga.\n\nSatu, dua!"}, "body: repeated paragraph"),
+        ({"schema_version": 2}, "schema_version: const"),
+        ({"url": "https://kupang.antaranews.com/amp/berita/1/x?utm_source=a"}, "url: pattern"),
+    ],
+)
+def test_invalid_items(change: dict[str, object], problem: str) -> None:
+    item = valid_item() | change
+    assert problem in item_problems(item)
