@@ -2,7 +2,8 @@
 
 Order (``ITEM_PIPELINES``): CompleteItemPipeline (100) fills the derived fields,
 ValidateItemPipeline (200) drops items that break the schema, RunDedupePipeline (300)
-drops a second item for an article already emitted in this run.
+drops a second item for an article already emitted in this run, StatePipeline (400)
+drops articles unchanged since an earlier run, numbers versions and links wire copies.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
+from antara_crawl.extensions import ArticleState
 from antara_crawl.extract.dates import format_iso
 from antara_crawl.extract.text import paragraph_key
 from antara_crawl.items import SCHEMA_VERSION
+from antara_crawl.state import body_signature
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -111,4 +114,55 @@ class RunDedupePipeline:
             self.stats.inc_value("antara/duplicate_in_run")
             raise DropItem(f"Already emitted in this run: {key}")
         self.seen.add(key)
+        return item
+
+
+class StatePipeline:
+    """Cross-run dedupe and versions, and near-duplicate links (``ANTARA_STATE``).
+
+    An article whose body is unchanged since a previous run is dropped (not emitted
+    again); a changed one leaves with ``version`` + 1. ``duplicate_of`` names the
+    earliest-seen article with a near-identical body (a wire copy republished).
+    The item is staged in the store; the ArticleState extension commits it once the
+    feeds are stored.
+    """
+
+    def __init__(self, crawler: Crawler, state: ArticleState) -> None:
+        self.stats = crawler.stats
+        self.state = state
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        state = crawler.get_extension(ArticleState)
+        if state is None:
+            raise NotConfigured("the ArticleState extension is not enabled")
+        return cls(crawler, state)
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        store = self.state.store
+        if store is None:
+            return item
+        adapter = ItemAdapter(item)
+        key = adapter["id"]
+        seen_at = datetime.now(timezone.utc).isoformat()
+        stored = store.get(key)
+        if stored is not None and stored.content_hash == adapter["content_hash"]:
+            store.touch(key, seen_at)
+            self.stats.inc_value("antara/state/unchanged")
+            raise DropItem(f"Unchanged since an earlier run: {key}", log_level="DEBUG")
+        signature = body_signature(adapter["body"])
+        adapter["version"] = stored.version + 1 if stored else 1
+        adapter["duplicate_of"] = store.near_duplicate_of(key, signature)
+        self.stats.inc_value("antara/state/changed" if stored else "antara/state/new")
+        if adapter["duplicate_of"]:
+            self.stats.inc_value("antara/state/near_duplicate")
+        store.stage(
+            key,
+            adapter["content_hash"],
+            adapter["version"],
+            seen_at,
+            adapter.get("published_at"),
+            adapter["duplicate_of"],
+            signature,
+        )
         return item

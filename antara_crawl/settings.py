@@ -28,8 +28,12 @@ ANTARA_MAX_LISTING_PAGES = 30
 ANTARA_RETRY_AFTER_MAX = 300
 # Articles younger than this many days are downloaded again to catch edits.
 ANTARA_REFRESH_DAYS = 2
-# Jaccard similarity (MinHash estimate) above which two bodies are wire copies.
-ANTARA_NEAR_DUPLICATE_THRESHOLD = 0.8
+# Jaccard similarity of word 3-grams (MinHash estimate) from which two bodies are wire copies.
+ANTARA_NEAR_DUPLICATE_THRESHOLD = 0.7
+# After this many network failures with no response at all, the run stops (exit 3).
+ANTARA_UNREACHABLE_AFTER = 5
+# In mirror mode, drop download delays and AutoThrottle (tests, benchmarks).
+ANTARA_MIRROR_FAST = True
 
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
@@ -70,10 +74,13 @@ ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,
     "antara_crawl.pipelines.ValidateItemPipeline": 200,
     "antara_crawl.pipelines.RunDedupePipeline": 300,
+    "antara_crawl.pipelines.StatePipeline": 400,
 }
 EXTENSIONS = {
     "antara_crawl.extensions.RunReport": 500,
+    "antara_crawl.extensions.ArticleState": 510,
 }
+FEED_STORAGES = {"": "antara_crawl.feeds.AtomicFileFeedStorage", "file": "antara_crawl.feeds.AtomicFileFeedStorage"}
 
 # --- Feeds ------------------------------------------------------------------------------
 # Without -o/-O, items go to data/feeds/antara/<UTC start time>.jsonl; -o/-O replace this.

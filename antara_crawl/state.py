@@ -1,9 +1,63 @@
-"""Cross-run state: which articles were emitted, with which content, when."""
+"""Cross-run state: which articles were emitted, with which content, and their signatures.
+
+SQLite (the default, ``ANTARA_STATE``) keeps, per article key, its content hash,
+version, first and last seen time, publication time and MinHash signature, plus an
+LSH band index for near-duplicate lookups. Every lookup is an indexed query: nothing
+loads the history into memory.
+
+What a run emits is *staged* first and *committed* only once the feeds holding it are
+stored (see :class:`antara_crawl.extensions.ArticleState`): a crash at any moment
+leaves no article marked seen that is missing from every feed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import sqlite3
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    published_at TEXT,
+    duplicate_of TEXT,
+    signature BLOB
+);
+CREATE TABLE IF NOT EXISTS pending (
+    key TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    published_at TEXT,
+    duplicate_of TEXT,
+    signature BLOB
+);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    committed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (band, bucket, key, committed)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+STATE_FORMAT = "1"
+NUM_PERM = 128
+
+
+class StateError(Exception):
+    """The state store cannot be used; the message is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,15 +69,199 @@ class StateConfig:
 
 
 def parse_state_setting(value: str) -> StateConfig:
-    """Read ``ANTARA_STATE``: a SQLite path, a ``redis://`` URL or ``none``; ValueError if bad."""
+    """Read ``ANTARA_STATE``: a SQLite path or ``none``; ValueError with a reason otherwise."""
     value = value.strip()
     if not value or value.lower() == "none":
         return StateConfig("none", "")
     if value.startswith(("redis://", "rediss://", "unix://")):
-        return StateConfig("redis", value)
+        raise ValueError(
+            f"ANTARA_STATE={value!r}: Redis state is not supported yet; use a SQLite path or none"
+        )
     if "://" in value:
-        raise ValueError(f"ANTARA_STATE={value!r}: use a file path, a redis:// URL or none")
+        raise ValueError(f"ANTARA_STATE={value!r}: use a SQLite file path or none")
     path = Path(value).expanduser()
     if path.is_dir():
         raise ValueError(f"ANTARA_STATE={value!r} is a directory, not a SQLite file")
     return StateConfig("sqlite", str(path))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
+    """MinHash signature of a body's word 3-grams (case and punctuation ignored)."""
+    words = _WORDS.findall(body.casefold())
+    shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
+    minhash = MinHash(num_perm=num_perm)
+    minhash.update_batch(list(shingles))
+    return minhash.hashvalues
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the state knows of one emitted article."""
+
+    key: str
+    content_hash: str
+    version: int
+    first_seen: str
+    last_seen: str
+    published_at: str | None
+    duplicate_of: str | None
+
+
+class ArticleStore:
+    """The SQLite state store. Use :meth:`open`; one store per crawl process."""
+
+    def __init__(self, connection: sqlite3.Connection, threshold: float) -> None:
+        self.db = connection
+        self.threshold = threshold
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.bands, self.rows = lsh.b, lsh.r
+
+    @classmethod
+    def open(cls, path: str | Path, *, threshold: float = 0.7, reset: bool = False) -> ArticleStore:
+        """Open (creating) the store at ``path``; ``reset`` starts from nothing.
+
+        Raises StateError when the file is not a usable state database.
+        """
+        path = Path(path)
+        if reset:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+                leftover.unlink(missing_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+            db.executescript("BEGIN;" + SCHEMA + "COMMIT;")
+            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+            if row is None:
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (STATE_FORMAT,))
+            elif row[0] != STATE_FORMAT:
+                raise StateError(f"state file {path} has format {row[0]}, expected {STATE_FORMAT}")
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise StateError(
+                f"state file {path} is unusable ({exc}); fix or remove it, "
+                "or run with -a reset_state=true to start over"
+            ) from None
+        store = cls(db, threshold)
+        store.discard_pending()
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def get(self, key: str) -> StoredArticle | None:
+        """The committed record of an article, or None if no run has emitted it."""
+        row = self.db.execute(
+            "SELECT key, content_hash, version, first_seen, last_seen, published_at, duplicate_of"
+            " FROM articles WHERE key = ?",
+            (key,),
+        ).fetchone()
+        return StoredArticle(*row) if row else None
+
+    def needs_fetch(self, key: str, now: datetime, refresh: timedelta) -> bool:
+        """Whether to download an article: unknown, or published within ``refresh`` of ``now``."""
+        row = self.db.execute("SELECT published_at FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return True
+        if row[0] is None:
+            return False
+        return datetime.fromisoformat(row[0]) >= now - refresh
+
+    def near_duplicate_of(self, key: str, signature: np.ndarray) -> str | None:
+        """The key of the earliest-seen other article whose body is near-identical, if any."""
+        buckets = self._buckets(signature)
+        clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
+        params = [v for pair in enumerate(buckets) for v in pair]
+        candidates = {
+            row[0]
+            for row in self.db.execute(f"SELECT key FROM bands WHERE {clause}", params)
+            if row[0] != key
+        }
+        best: tuple[str, str] | None = None
+        for candidate in candidates:
+            row = self.db.execute(
+                "SELECT first_seen, signature, duplicate_of FROM pending WHERE key = ?"
+                " UNION ALL SELECT first_seen, signature, duplicate_of FROM articles WHERE key = ?"
+                " LIMIT 1",
+                (candidate, candidate),
+            ).fetchone()
+            if row is None or row[1] is None:
+                continue
+            other = np.frombuffer(row[1], dtype=signature.dtype)
+            if similarity(signature, other) >= self.threshold:
+                original = row[2] or candidate
+                if original != key and (best is None or (row[0], original) < best):
+                    best = (row[0], original)
+        return best[1] if best else None
+
+    def _buckets(self, signature: np.ndarray) -> list[int]:
+        buckets = []
+        for band in range(self.bands):
+            chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
+            buckets.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big"))
+        return buckets
+
+    # -- writes ------------------------------------------------------------------------
+
+    def stage(
+        self,
+        key: str,
+        content_hash: str,
+        version: int,
+        seen_at: str,
+        published_at: str | None,
+        duplicate_of: str | None,
+        signature: np.ndarray,
+    ) -> None:
+        """Record an emitted article as pending, until :meth:`commit_pending`."""
+        stored = self.get(key)
+        first_seen = stored.first_seen if stored else seen_at
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, content_hash, version, first_seen, seen_at, published_at, duplicate_of,
+                 signature.tobytes()),
+            )  # fmt: skip
+            self.db.executemany(
+                "INSERT OR IGNORE INTO bands (band, bucket, key, committed) VALUES (?, ?, ?, 0)",
+                [(band, bucket, key) for band, bucket in enumerate(self._buckets(signature))],
+            )
+
+    def touch(self, key: str, seen_at: str) -> None:
+        """Note that an unchanged article was seen again."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("UPDATE articles SET last_seen = ? WHERE key = ?", (seen_at, key))
+
+    def commit_pending(self) -> int:
+        """Mark every staged article as seen, in one transaction; returns how many."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            count = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
+            self.db.execute(
+                "DELETE FROM bands WHERE committed = 1 AND key IN (SELECT key FROM pending)"
+            )
+            self.db.execute("INSERT OR REPLACE INTO articles SELECT * FROM pending")
+            self.db.execute("UPDATE bands SET committed = 1 WHERE committed = 0")
+            self.db.execute("DELETE FROM pending")
+        return count
+
+    def discard_pending(self) -> None:
+        """Forget what was staged but never committed (a crashed or failed run)."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM bands WHERE committed = 0")
+            self.db.execute("DELETE FROM pending")

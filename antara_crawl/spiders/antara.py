@@ -21,6 +21,7 @@ from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 
 from antara_crawl import signals as antara_signals
 from antara_crawl.arguments import CrawlOptions
+from antara_crawl.extensions import ArticleState
 from antara_crawl.extract import ExtractError, NotAnArticle, extract_article
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.police import analyse
@@ -54,6 +55,8 @@ class AntaraSpider(scrapy.Spider):
     """Police news from ANTARA's portals; arguments are documented in README.md."""
 
     name = "antara"
+    state: ArticleState | None = None
+    max_listing_pages = 30
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args)
@@ -73,6 +76,7 @@ class AntaraSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._schedule_discovered, signal=signals.spider_idle)
         spider.max_listing_pages = crawler.settings.getint("ANTARA_MAX_LISTING_PAGES", 30)
+        spider.state = crawler.get_extension(ArticleState)
         return spider
 
     # -- discovery -------------------------------------------------------------------
@@ -125,7 +129,7 @@ class AntaraSpider(scrapy.Spider):
         entries = parse_rss(response.body, self._zone(response.url))
         self.crawler.stats.inc_value("antara/discovery/rss_items", len(entries))
         for entry in entries:
-            self._discover_entry(entry, "rss")
+            self._discover_entry(entry, "rss", response.url)
 
     def parse_listing_page(
         self,
@@ -138,8 +142,12 @@ class AntaraSpider(scrapy.Spider):
         self.crawler.stats.inc_value("antara/discovery/listing_items", len(entries))
         self.crawler.stats.inc_value("antara/discovery/listing_pages")
         for entry in entries:
-            self._discover_entry(entry, "listing")
+            self._discover_entry(entry, "listing", response.url)
         if page is None or section is None or base is None or not entries:
+            return
+        refs = [ref for ref in (article_ref(e.url, response.url) for e in entries) if ref]
+        if refs and self.state is not None and all(self.state.is_known(r.key) for r in refs):
+            self.logger.debug("Listing %s holds only known articles; stopping", response.url)
             return
         dated = [e.published for e in entries if e.published is not None]
         if dated and all(moment.date() < self.options.since for moment in dated):
@@ -150,14 +158,14 @@ class AntaraSpider(scrapy.Spider):
             return
         yield self._listing_request(base, section, page + 1)
 
-    def _discover_entry(self, entry: ListingEntry, via: str) -> None:
+    def _discover_entry(self, entry: ListingEntry, via: str, page_url: str) -> None:
         if entry.published is not None and not self.options.in_window(entry.published.date()):
             self.crawler.stats.inc_value("antara/discovery/out_of_window")
             return
-        self._discover(entry.url, via)
+        self._discover(entry.url, via, page_url)
 
-    def _discover(self, url: str, via: str) -> None:
-        ref = article_ref(url)
+    def _discover(self, url: str, via: str, page_url: str | None = None) -> None:
+        ref = article_ref(url, page_url)
         if ref is None:
             self.crawler.stats.inc_value(f"antara/skipped/{url_kind(url)}")
             return
@@ -171,9 +179,17 @@ class AntaraSpider(scrapy.Spider):
             return
         pending, self._discovered = self._discovered, {}
         assert self.crawler.engine is not None
-        for url, via in pending.values():
-            self.crawler.engine.crawl(self._article_request(url, via, referrer=None, depth=0))
+        for key, (url, via) in pending.items():
+            if self._wanted(key):
+                self.crawler.engine.crawl(self._article_request(url, via, referrer=None, depth=0))
         raise DontCloseSpider
+
+    def _wanted(self, key: str) -> bool:
+        """Whether to download an article: not known from earlier runs, or young enough."""
+        if self.state is None or self.state.needs_fetch(key, self.now):
+            return True
+        self.crawler.stats.inc_value("antara/skipped/known")
+        return False
 
     # -- articles --------------------------------------------------------------------
 
@@ -223,7 +239,9 @@ class AntaraSpider(scrapy.Spider):
         yield item
         if depth < self.options.related_depth:
             for link in item["related"]:
-                yield self._article_request(link["url"], "related", item["url"], depth + 1)
+                ref = article_ref(link["url"])
+                if ref is not None and self._wanted(ref.key):
+                    yield self._article_request(link["url"], "related", item["url"], depth + 1)
 
     def request_failed(self, failure: Failure) -> None:
         request = failure.request

@@ -1,0 +1,100 @@
+"""The cross-run store: lookups, staging and commit, near-duplicates, bad files."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from antara_crawl.state import ArticleStore, StateError, body_signature, similarity
+
+WIRE = (
+    "Kepolisian Negara Republik Indonesia mengerahkan ribuan personel gabungan untuk mengamankan "
+    "arus mudik Lebaran di sepanjang jalur tol Trans Jawa mulai pekan depan. Kepala Korps Lalu "
+    "Lintas Polri mengatakan pos pengamanan dan pos pelayanan didirikan di titik rawan kemacetan "
+    "serta rest area yang ramai dikunjungi pemudik. Petugas juga menyiapkan rekayasa lalu lintas "
+    "berupa sistem satu arah dan ganjil genap bila volume kendaraan melonjak tajam. Masyarakat "
+    "diimbau memeriksa kondisi kendaraan sebelum berangkat dan beristirahat setiap empat jam "
+    "perjalanan agar tetap bugar dan selamat sampai tujuan."
+)
+WIRE_EDITED = (
+    WIRE.replace("mulai pekan depan", "mulai Senin pekan depan").replace(
+        "tetap bugar", "tetap segar"
+    )
+    + " Informasi arus lalu lintas dapat dipantau melalui kanal resmi kepolisian."
+)
+SAME_EVENT_OTHER_STORY = (
+    "Arus mudik Lebaran di jalur tol Trans Jawa mulai meningkat sejak Kamis malam. Pengelola jalan "
+    "tol mencatat lebih dari seratus ribu kendaraan keluar dari Jakarta dalam sehari, naik hampir "
+    "dua kali lipat dibanding akhir pekan biasa. Sejumlah pemudik mengaku berangkat lebih awal "
+    "untuk menghindari kepadatan di gerbang tol utama. Kepolisian menyiapkan personel dan pos "
+    "pengamanan di titik rawan, sementara pengelola rest area menambah toilet portabel dan "
+    "tempat parkir darurat bagi kendaraan pribadi dan bus antarkota."
+)
+
+
+def store_at(tmp_path: Path, **kwargs: object) -> ArticleStore:
+    return ArticleStore.open(tmp_path / "state.sqlite3", **kwargs)
+
+
+def stage(store: ArticleStore, key: str, body: str, when: str, version: int = 1) -> str | None:
+    signature = body_signature(body)
+    duplicate_of = store.near_duplicate_of(key, signature)
+    store.stage(key, f"hash-{body[:8]}-{version}", version, when, when, duplicate_of, signature)
+    return duplicate_of
+
+
+def test_signatures_tell_wire_copies_from_other_stories() -> None:
+    assert similarity(body_signature(WIRE), body_signature(WIRE_EDITED)) >= 0.7
+    assert similarity(body_signature(WIRE), body_signature(SAME_EVENT_OTHER_STORY)) < 0.2
+
+
+def test_staged_articles_are_seen_only_after_commit(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    stage(store, "www:4022101", WIRE, "2024-03-19T09:00:00+00:00")
+    assert store.get("www:4022101") is None
+    assert store.commit_pending() == 1
+    assert store.get("www:4022101").version == 1
+    store.close()
+    reopened = store_at(tmp_path)
+    assert reopened.get("www:4022101").content_hash.startswith("hash-")
+
+
+def test_a_crash_before_commit_leaves_nothing_seen(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    stage(store, "www:4022101", WIRE, "2024-03-19T09:00:00+00:00")
+    store.close()  # the run dies before its feeds are stored
+    reopened = store_at(tmp_path)
+    assert reopened.get("www:4022101") is None
+    assert reopened.near_duplicate_of("bali:1", body_signature(WIRE)) is None
+
+
+def test_wire_copy_points_to_the_article_seen_first(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    assert stage(store, "www:4022101", WIRE, "2024-03-19T09:00:00+00:00") is None
+    store.commit_pending()
+    assert stage(store, "bali:310001", WIRE_EDITED, "2024-03-20T09:00:00+00:00") == "www:4022101"
+    assert stage(store, "jatim:88001", WIRE_EDITED, "2024-03-20T09:00:01+00:00") == "www:4022101"
+    assert stage(store, "kupang:2", SAME_EVENT_OTHER_STORY, "2024-03-20T09:00:02+00:00") is None
+
+
+def test_needs_fetch_unknown_or_young(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    now = datetime(2024, 3, 20, 12, 0, tzinfo=timezone.utc)
+    signature = body_signature(WIRE)
+    store.stage("kupang:1", "h", 1, "t", "2024-03-20T08:00:00+08:00", None, signature)
+    store.stage("kupang:2", "h", 1, "t", "2024-03-10T08:00:00+08:00", None, signature)
+    store.commit_pending()
+    assert store.needs_fetch("kupang:1", now, timedelta(days=2))
+    assert not store.needs_fetch("kupang:2", now, timedelta(days=2))
+    assert store.needs_fetch("kupang:3", now, timedelta(days=2))
+
+
+def test_a_corrupt_state_file_is_a_clear_error_and_reset_starts_over(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StateError, match="reset_state=true"):
+        ArticleStore.open(path)
+    store = ArticleStore.open(path, reset=True)
+    assert store.get("kupang:1") is None
