@@ -56,9 +56,7 @@ class CrawlOptions:
         except ValueError as exc:
             raise ArgumentError(str(exc)) from None
         since_date = (
-            _parse_date("since", since)
-            if since
-            else today - timedelta(days=default_window_days)
+            _parse_date("since", since) if since else today - timedelta(days=default_window_days)
         )
         until_date = _parse_date("until", until) if until else None
         if until_date is not None and until_date < since_date:

@@ -84,9 +84,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         if wait is not None:
             delay = min(wait, settings.getfloat("ANTARA_RETRY_AFTER_MAX"))
         else:
-            delay = min(
-                max(slot.delay * 2, 1.0), settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
-            )
+            delay = min(max(slot.delay * 2, 1.0), settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0))
         if delay > slot.delay:
             logger.info(
                 "Backing off %s: %s, download delay now %.1fs",

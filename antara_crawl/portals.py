@@ -96,7 +96,5 @@ def parse_portal_keys(value: str) -> list[Portal]:
         return list(PORTALS.values())
     unknown = [k for k in keys if k not in PORTALS]
     if unknown:
-        raise ValueError(
-            f"unknown portal(s): {', '.join(unknown)}; known: {', '.join(PORTALS)}"
-        )
+        raise ValueError(f"unknown portal(s): {', '.join(unknown)}; known: {', '.join(PORTALS)}")
     return [PORTALS[k] for k in dict.fromkeys(keys)]

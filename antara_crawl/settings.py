@@ -80,7 +80,10 @@ EXTENSIONS = {
     "antara_crawl.extensions.RunReport": 500,
     "antara_crawl.extensions.ArticleState": 510,
 }
-FEED_STORAGES = {"": "antara_crawl.feeds.AtomicFileFeedStorage", "file": "antara_crawl.feeds.AtomicFileFeedStorage"}
+FEED_STORAGES = {
+    "": "antara_crawl.feeds.AtomicFileFeedStorage",
+    "file": "antara_crawl.feeds.AtomicFileFeedStorage",
+}
 
 # --- Feeds ------------------------------------------------------------------------------
 # Without -o/-O, items go to data/feeds/antara/<UTC start time>.jsonl; -o/-O replace this.

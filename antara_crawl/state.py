@@ -132,7 +132,12 @@ class ArticleStore:
         """
         path = Path(path)
         if reset:
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            for leftover in (
+                path,
+                Path(f"{path}-wal"),
+                Path(f"{path}-shm"),
+                Path(f"{path}-journal"),
+            ):
                 leftover.unlink(missing_ok=True)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -119,9 +119,10 @@ def test_every_url_form_of_an_article_is_one_request() -> None:
     ]
     prints = {fingerprinter.fingerprint(Request(url)) for url in forms}
     assert len(prints) == 1
-    assert fingerprinter.fingerprint(
-        Request("https://bali.antaranews.com/berita/105483/polda-ntt")
-    ) not in prints
+    assert (
+        fingerprinter.fingerprint(Request("https://bali.antaranews.com/berita/105483/polda-ntt"))
+        not in prints
+    )
     feed = Request("https://kupang.antaranews.com/rss/terkini.xml")
     assert fingerprinter.fingerprint(feed) not in prints
 

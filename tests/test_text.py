@@ -19,7 +19,11 @@ from antara_crawl.extract.text import (
         ("Kupang (AntaraNews NTT) — Polisi berjaga.", "Kupang", "Polisi berjaga."),
         ("Denpasar (Antaranews Bali) - Polisi berjaga.", "Denpasar", "Polisi berjaga."),
         ("Jakarta (ANTARA News) - Polisi berjaga.", "Jakarta", "Polisi berjaga."),
-        ("Polisi berjaga di Kupang (NTT) - kata dia.", None, "Polisi berjaga di Kupang (NTT) - kata dia."),
+        (
+            "Polisi berjaga di Kupang (NTT) - kata dia.",
+            None,
+            "Polisi berjaga di Kupang (NTT) - kata dia.",
+        ),
     ],
 )
 def test_split_dateline(paragraph: str, place: str | None, rest: str) -> None:
@@ -29,8 +33,16 @@ def test_split_dateline(paragraph: str, place: str | None, rest: str) -> None:
 @pytest.mark.parametrize(
     ("text", "reporter", "editor"),
     [
-        ("Pewarta: Benny Jahang\nEditor: Agus Salim\nCopyright © ANTARA 2024", "Benny Jahang", "Agus Salim"),
-        ("Pewarta : Benny Jahang\nEditor : Agus Salim\nCOPYRIGHT © ANTARA 2026", "Benny Jahang", "Agus Salim"),
+        (
+            "Pewarta: Benny Jahang\nEditor: Agus Salim\nCopyright © ANTARA 2024",
+            "Benny Jahang",
+            "Agus Salim",
+        ),
+        (
+            "Pewarta : Benny Jahang\nEditor : Agus Salim\nCOPYRIGHT © ANTARA 2026",
+            "Benny Jahang",
+            "Agus Salim",
+        ),
         ("Pewarta: Lukman Hakim\nEditor :\u00a0\nCOPYRIGHT © ANTARA 2023", "Lukman Hakim", None),
         ("Pewarta: SavitriEditor: Agus SalimCopyright © ANTARA 2024", "Savitri", "Agus Salim"),
         ("Pewarta: Savitri Editor: Agus Salim COPYRIGHT © ANTARA 2024", "Savitri", "Agus Salim"),
@@ -42,7 +54,10 @@ def test_parse_byline(text: str, reporter: str | None, editor: str | None) -> No
 
 
 def test_normalize_space() -> None:
-    assert normalize_space(" Polda\u00a0NTT\tmenjaga\n ke\u200bamanan ") == "Polda NTT menjaga keamanan"
+    assert (
+        normalize_space(" Polda\u00a0NTT\tmenjaga\n ke\u200bamanan ")
+        == "Polda NTT menjaga keamanan"
+    )
 
 
 def body_of(fragment: str):
@@ -54,7 +69,8 @@ def test_paragraphs_from_p_and_br_alike_once_each_without_read_also() -> None:
         "Kupang (ANTARA) - Satu.<br><br>Dua.<p>Tiga.</p>"
         '<p><span class="baca-juga">Baca juga: <a href="/berita/2/b">Judul B</a></span></p>'
         "Empat.<br>"
-        '<script>(adsbygoogle = window.adsbygoogle || []).push({});</script><ins class="adsbygoogle"></ins>'
+        "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>"
+        '<ins class="adsbygoogle"></ins>'
         "Satu.<br><br>Dua.<p>Tiga.</p>"
         '<p class="text-muted mt-2 small">Pewarta: X<br>Editor: Y<br>Copyright © ANTARA 2024</p>'
         "<p>Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI"

@@ -92,5 +92,5 @@ def test_registry_has_every_portal_with_its_zone() -> None:
 def test_portal_keys_are_checked() -> None:
     assert [p.key for p in parse_portal_keys("kupang, bali,www")] == ["kupang", "bali", "www"]
     assert len(parse_portal_keys("all")) == 33
-    with pytest.raises(ValueError, match="unknown portal.*narnia"):
+    with pytest.raises(ValueError, match=r"unknown portal.*narnia"):
         parse_portal_keys("kupang,narnia")

@@ -1,8 +1,10 @@
 """ANTARA article pages -> page fields of the item, one design at a time.
 
-Each :class:`Design` names where a page design keeps its parts, as ordered XPath
+Each :class:`Design` names where a page design keeps its parts, as ordered selector
 chains; :func:`extract_article` tries the designs in order (current, older, AMP,
 then a generic fallback) and falls back to JSON-LD and meta tags for every field.
+Selectors are answered from :class:`Landmarks`, found in one pass over the page, so
+extraction costs little more than parsing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from lxml import etree, html
+from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from antara_crawl.extract.dates import format_iso, parse_iso, parse_visible_date
@@ -23,93 +25,118 @@ from antara_crawl.extract.errors import ExtractError, NotAnArticle
 from antara_crawl.extract.text import (
     Body,
     body_blocks,
+    html_to_text,
     normalize_space,
     parse_byline,
     split_body,
+    text_of,
 )
 from antara_crawl.items import ArticleItem
 from antara_crawl.urls import ArticleRef, article_ref, canonical_url, url_kind
 
 
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """A tiny CSS subset: ``tag``, ``.class``, ``tag.class``, each with an optional descendant tag.
+
+    ``.wrap__article-detail-title h1`` is the first ``h1`` inside an element of that class.
+    """
+
+    tag: str | None
+    cls: str | None
+    descendant: str | None
+
+    @classmethod
+    def parse(cls, text: str) -> Selector:
+        head, _, descendant = text.partition(" ")
+        tag, _, klass = head.partition(".")
+        return cls(tag or None, klass or None, descendant or None)
 
 
-def _xpaths(*paths: str) -> tuple[etree.XPath, ...]:
-    return tuple(etree.XPath(path) for path in paths)
+def _selectors(*texts: str) -> tuple[Selector, ...]:
+    return tuple(Selector.parse(text) for text in texts)
 
 
 @dataclass(frozen=True, slots=True)
 class Design:
-    """Where one page design keeps its parts, each an ordered chain of XPaths."""
+    """Where one page design keeps its parts, each an ordered chain of selectors."""
 
     name: str
-    body: tuple[etree.XPath, ...]
-    title: tuple[etree.XPath, ...]
-    date: tuple[etree.XPath, ...]
-    caption: tuple[etree.XPath, ...]
-    image: tuple[etree.XPath, ...]
-    tags: tuple[etree.XPath, ...]
+    body: tuple[Selector, ...]
+    title: tuple[Selector, ...]
+    date: tuple[Selector, ...]
+    caption: tuple[Selector, ...]
+    image: tuple[Selector, ...]
+    tags: tuple[Selector, ...]
 
 
 CURRENT = Design(
     name="current",
-    body=_xpaths(f"//div[{_has_class('wrap__article-detail-content')}]"),
-    title=_xpaths(f"//*[{_has_class('wrap__article-detail-title')}]//h1"),
-    date=_xpaths(
-        f"//*[{_has_class('wrap__article-detail-info')}]//span[{_has_class('text-secondary')}]",
-        f"//*[{_has_class('wrap__article-detail-info')}]//li",
-    ),
-    caption=_xpaths(f"//*[{_has_class('wrap__article-detail-image')}]//figcaption"),
-    image=_xpaths(f"//*[{_has_class('wrap__article-detail-image')}]//img"),
-    tags=_xpaths(f"//ul[{_has_class('blog-tags')}]//a", f"//*[{_has_class('blog-tags')}]//a"),
+    body=_selectors("div.wrap__article-detail-content"),
+    title=_selectors(".wrap__article-detail-title h1"),
+    date=_selectors(".wrap__article-detail-info span", ".wrap__article-detail-info li"),
+    caption=_selectors(".wrap__article-detail-image figcaption"),
+    image=_selectors(".wrap__article-detail-image img"),
+    tags=_selectors("ul.blog-tags a", ".blog-tags a"),
 )
 OLDER = Design(
     name="older",
-    body=_xpaths(f"//div[{_has_class('post-content')}]"),
-    title=_xpaths(f"//h1[{_has_class('post-title')}]", "//header//h1"),
-    date=_xpaths(
-        f"//*[{_has_class('post-header')}]//span[{_has_class('article-date')}]",
-        f"//span[{_has_class('article-date')}]",
-        f"//*[{_has_class('simple-share')}]",
-    ),
-    caption=_xpaths(f"//*[{_has_class('wp-caption-text')}]"),
-    image=_xpaths(
-        f"//*[{_has_class('wp-caption')}]//img", f"//*[{_has_class('post-header')}]//img"
-    ),
-    tags=_xpaths(f"//*[{_has_class('tags-wrapper')}]//a"),
+    body=_selectors("div.post-content"),
+    title=_selectors("h1.post-title", ".post-header h1"),
+    date=_selectors("span.article-date", ".simple-share"),
+    caption=_selectors(".wp-caption-text"),
+    image=_selectors(".wp-caption img", ".post-header img"),
+    tags=_selectors(".tags-wrapper a"),
 )
 AMP = Design(
     name="amp",
-    body=_xpaths(
-        f"//*[{_has_class('amp-article-body')}]",
-        "//*[@itemprop='articleBody']",
-        f"//*[{_has_class('article-body')}]",
-        f"//*[{_has_class('amp-content')}]",
-    ),
-    title=_xpaths("//article//h1", "//h1"),
-    date=_xpaths("//article//time", f"//*[{_has_class('date')}]", "//time"),
-    caption=_xpaths("//article//figcaption", "//figcaption"),
-    image=_xpaths("//article//amp-img", "//amp-img", "//article//img"),
-    tags=_xpaths(f"//*[{_has_class('tags')}]//a", "//a[@rel='tag']"),
+    body=_selectors(".amp-article-body", ".article-body", ".amp-content", "article"),
+    title=_selectors("article h1", "h1"),
+    date=_selectors("article time", "time"),
+    caption=_selectors("article figcaption", "figcaption"),
+    image=_selectors("article amp-img", "amp-img", "article img"),
+    tags=_selectors(".tags a", ".amp-tags a"),
 )
 DESIGNS: tuple[Design, ...] = (CURRENT, OLDER, AMP)
 
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-_META = etree.XPath("//meta[@property=$key or @name=$key or @itemprop=$key]/@content")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
-_TITLE_TAG = etree.XPath("//title")
-_BREADCRUMB = etree.XPath(
-    f"//*[{_has_class('breadcrumb')} or {_has_class('breadcrumbs')}]//a"
+# Page-wide parts, whatever the design.
+_BYLINE_PLACES = _selectors("p.text-muted", ".tags-wrapper", ".post-meta")
+_BREADCRUMB = _selectors(".breadcrumb a", ".breadcrumbs a")
+_LANDMARK_TAGS = frozenset(
+    {"meta", "link", "script", "title", "h1", "time", "figcaption", "article", "amp-img"}
 )
-_BYLINE_TEXT = etree.XPath(
-    "//*[not(self::script) and not(self::style)]"
-    "/text()[contains(., 'Pewarta') or contains(., 'PEWARTA')]"
+
+
+_LANDMARK_CLASSES = frozenset(
+    selector.cls
+    for chain in (
+        *(getattr(design, part) for design in DESIGNS for part in Design.__slots__[1:]),
+        _BYLINE_PLACES,
+        _BREADCRUMB,
+    )
+    for selector in chain
+    if selector.cls
 )
-_GENERIC_DATE = etree.XPath(
-    "//*[contains(@class, 'date') or contains(@class, 'time')][not(self::script)]"
-)
+_CLASS_CACHE: dict[str, tuple[tuple[str, ...], bool]] = {}
+
+
+def _landmark_classes(classes: str) -> tuple[tuple[str, ...], bool]:
+    """The landmark class names in a ``class`` attribute, and whether it mentions a date.
+
+    Pages repeat the same class attributes many times, so answers are cached.
+    """
+    if len(_CLASS_CACHE) > 20_000:
+        _CLASS_CACHE.clear()
+    names = tuple(name for name in classes.split() if name in _LANDMARK_CLASSES)
+    known = _CLASS_CACHE[classes] = (names, "date" in classes or "time" in classes)
+    return known
+
+
 _PARAGRAPH_HOSTS = etree.XPath("//p/.. | //br/..")
+_BYLINE_TEXT = etree.XPath(
+    ".//text()[contains(., 'Pewarta') or contains(., 'PEWARTA')]"
+    "[not(parent::script) and not(parent::style)]"
+)
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+ANTARA(?:\s*News)?\b.*$", re.IGNORECASE)
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"}
@@ -117,7 +144,72 @@ _ARTICLE_TYPES = frozenset(
 _NOT_CATEGORIES = frozenset({"beranda", "home", "antaranews", "antara", "berita"})
 
 
-def parse_html(page: str | bytes, url: str) -> html.HtmlElement:
+class Landmarks:
+    """The page's landmark elements, found in one pass and indexed by class and tag.
+
+    Landmarks are the elements a selector can start from (their classes and tags are
+    collected from the designs), meta and canonical links, JSON-LD scripts, and elements
+    whose class mentions a date or time (the last fallback for the publication date).
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self.by_class: dict[str, list[etree._Element]] = {}
+        self.by_tag: dict[str, list[etree._Element]] = {}
+        self.dated: list[etree._Element] = []
+        self.meta: dict[str, str] = {}
+        self.canonical: list[str] = []
+        self.json_ld: list[str] = []
+        cache = _CLASS_CACHE
+        for element in root.iter():
+            tag = element.tag
+            if tag in _LANDMARK_TAGS:
+                self._add_tagged(tag, element)
+            classes = element.get("class")
+            if classes is None:
+                continue
+            names, dated = cache.get(classes) or _landmark_classes(classes)
+            for name in names:
+                self.by_class.setdefault(name, []).append(element)
+            if dated and tag != "script":
+                self.dated.append(element)
+
+    def _add_tagged(self, tag: str, element: etree._Element) -> None:
+        if tag == "meta":
+            self._add_meta(element)
+        elif tag == "link":
+            if element.get("rel") == "canonical" and element.get("href"):
+                self.canonical.append(element.get("href", ""))
+        elif tag == "script":
+            if element.get("type") == "application/ld+json" and element.text:
+                self.json_ld.append(element.text)
+        else:
+            self.by_tag.setdefault(tag, []).append(element)
+
+    def _add_meta(self, element: etree._Element) -> None:
+        content = element.get("content")
+        if not content:
+            return
+        for attribute in ("property", "name", "itemprop"):
+            key = element.get(attribute)
+            if key:
+                self.meta.setdefault(key.lower(), content)
+
+    def select(self, selector: Selector) -> Iterator[etree._Element]:
+        """Elements matching ``selector``, in document order."""
+        if selector.cls is not None:
+            starts = self.by_class.get(selector.cls, ())
+            if selector.tag is not None:
+                starts = [e for e in starts if e.tag == selector.tag]
+        else:
+            starts = self.by_tag.get(selector.tag or "", ())
+        if selector.descendant is None:
+            yield from starts
+            return
+        for start in starts:
+            yield from start.iter(selector.descendant)
+
+
+def parse_html(page: str | bytes, url: str) -> etree._Element:
     """Parse a page into an lxml document, whatever its encoding; ExtractError if impossible."""
     if isinstance(page, bytes):
         _, page = html_to_unicode(None, page)
@@ -125,7 +217,7 @@ def parse_html(page: str | bytes, url: str) -> html.HtmlElement:
     if not data.strip():
         raise ExtractError(f"{url}: empty page")
     try:
-        root = html.document_fromstring(data, parser=_PARSER)
+        root = etree.fromstring(data, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractError(f"{url}: not parseable as HTML ({exc})") from None
     if root is None:
@@ -133,7 +225,8 @@ def parse_html(page: str | bytes, url: str) -> html.HtmlElement:
     return root
 
 
-_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# lxml's plain HTML parser: lxml.html's element classes would cost a Python call per element.
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 def extract_article(page: str | bytes, url: str) -> ArticleItem:
@@ -157,25 +250,25 @@ def extract_article(page: str | bytes, url: str) -> ArticleItem:
 class _Page:
     """One parsed page and the lookups its fields share."""
 
-    def __init__(self, root: html.HtmlElement, ref: ArticleRef, url: str) -> None:
+    def __init__(self, root: etree._Element, ref: ArticleRef, url: str) -> None:
         self.root = root
         self.ref = ref
         self.url = url
-        self.ld = _json_ld_article(root)
-        self.design, self.container = _find_body(root)
+        self.marks = Landmarks(root)
+        self.ld = _json_ld_article(self.marks.json_ld)
+        self.design, self.container = _find_body(root, self.marks)
 
     def meta(self, *keys: str) -> str | None:
         for key in keys:
-            for value in _META(self.root, key=key):
-                value = normalize_space(value)
-                if value:
-                    return value
+            value = normalize_space(self.marks.meta.get(key.lower(), ""))
+            if value:
+                return value
         return None
 
-    def first_text(self, chain: tuple[etree.XPath, ...]) -> str | None:
-        for xpath in chain:
-            for element in xpath(self.root):
-                text = normalize_space(element.text_content())
+    def first_text(self, chain: tuple[Selector, ...]) -> str | None:
+        for selector in chain:
+            for element in self.marks.select(selector):
+                text = normalize_space(text_of(element))
                 if text:
                     return text
         return None
@@ -223,7 +316,7 @@ class _Page:
         )
 
     def _canonical_link(self) -> str:
-        for href in _CANONICAL(self.root):
+        for href in self.marks.canonical:
             if url_kind(href, self.url) in ("photo", "video", "infographic"):
                 raise NotAnArticle(f"{self.url}: canonical URL {href} is not an article")
             ref = article_ref(href, self.url)
@@ -243,7 +336,7 @@ class _Page:
         for candidate in (
             _ld_text(self.ld.get("headline")),
             self.meta("og:title", "twitter:title"),
-            self.first_text((_TITLE_TAG,)),
+            self.first_text((Selector("title", None, None),)),
         ):
             if candidate:
                 candidate = _TITLE_SUFFIX.sub("", candidate).strip()
@@ -266,12 +359,11 @@ class _Page:
         if moment is not None:
             return moment
         zone = self.ref.portal.zone
-        for chain in (self.design.date, (_GENERIC_DATE,)):
-            for xpath in chain:
-                for element in xpath(self.root):
-                    moment = parse_visible_date(element.text_content(), zone)
-                    if moment is not None:
-                        return moment
+        candidates = [e for s in self.design.date for e in self.marks.select(s)]
+        for element in candidates + self.marks.dated:
+            moment = parse_visible_date(text_of(element), zone)
+            if moment is not None:
+                return moment
         return None
 
     def _updated(self) -> str | None:
@@ -279,11 +371,14 @@ class _Page:
         return format_iso(moment) if moment else None
 
     def _byline(self) -> tuple[str | None, str | None]:
-        for text_node in _BYLINE_TEXT(self.root):
-            parent = text_node.getparent()
-            reporter, editor = parse_byline(_text_with_breaks(parent))
-            if reporter or editor:
-                return reporter, editor
+        places = [e for s in _BYLINE_PLACES for e in self.marks.select(s)]
+        if self.container is not None:
+            places.append(self.container)
+        for place in [*places, self.root]:
+            for text_node in _BYLINE_TEXT(place):
+                reporter, editor = parse_byline(_text_with_breaks(text_node.getparent()))
+                if reporter or editor:
+                    return reporter, editor
         authors = list(_ld_names(self.ld.get("author")))
         editors = list(_ld_names(self.ld.get("editor")))
         return (", ".join(authors) or None), (", ".join(editors) or None)
@@ -292,15 +387,18 @@ class _Page:
         section = _ld_text(self.ld.get("articleSection")) or self.meta("article:section")
         if section:
             return section
-        for link in reversed(_BREADCRUMB(self.root)):
-            text = normalize_space(link.text_content())
+        links = [a for s in _BREADCRUMB for a in self.marks.select(s)]
+        for link in reversed(links):
+            text = normalize_space(text_of(link))
             if text and text.casefold() not in _NOT_CATEGORIES:
                 return text
         return None
 
     def _tags(self) -> list[str]:
-        for xpath in self.design.tags:
-            tags = [normalize_space(a.text_content()).lstrip("#").strip() for a in xpath(self.root)]
+        for selector in self.design.tags:
+            tags = [
+                normalize_space(text_of(a)).lstrip("#").strip() for a in self.marks.select(selector)
+            ]
             tags = list(dict.fromkeys(t for t in tags if t))
             if tags:
                 return tags
@@ -314,8 +412,8 @@ class _Page:
     def _image_url(self) -> str | None:
         candidate = self.meta("og:image", "twitter:image") or _ld_image(self.ld.get("image"))
         if not candidate:
-            for xpath in self.design.image:
-                for img in xpath(self.root):
+            for selector in self.design.image:
+                for img in self.marks.select(selector):
                     candidate = img.get("data-src") or img.get("src")
                     if candidate:
                         break
@@ -334,30 +432,32 @@ class _Page:
         return [{"url": url, "title": title} for url, title in related.items()]
 
 
-def _find_body(root: html.HtmlElement) -> tuple[Design, html.HtmlElement | None]:
+def _find_body(root: etree._Element, marks: Landmarks) -> tuple[Design, etree._Element | None]:
+    """The first design whose body selector matches, and its body element.
+
+    Without one, the element holding the most paragraph text (AMP and unknown designs).
+    """
     for design in DESIGNS:
-        for xpath in design.body:
-            found = xpath(root)
+        for selector in design.body:
+            found = list(marks.select(selector))
             if found:
                 return design, max(found, key=_text_weight) if len(found) > 1 else found[0]
     hosts = _PARAGRAPH_HOSTS(root)
-    if not hosts:
-        return AMP, None
-    return AMP, max(hosts, key=_text_weight)
+    return AMP, max(hosts, key=_text_weight) if hosts else None
 
 
-def _text_weight(element: html.HtmlElement) -> int:
-    """How much paragraph text an element holds directly (its own text, ``<p>``s, ``<br>`` tails)."""
+def _text_weight(element: etree._Element) -> int:
+    """How much paragraph text an element holds directly: own text, ``<p>``s, ``<br>`` tails."""
     weight = len((element.text or "").strip())
     for child in element:
         if child.tag == "p":
-            weight += len(child.text_content())
+            weight += len(text_of(child))
         if child.tail:
             weight += len(child.tail.strip())
     return weight
 
 
-def _text_with_breaks(element: html.HtmlElement) -> str:
+def _text_with_breaks(element: etree._Element) -> str:
     """An element's text with ``<br>`` and block ends as newlines."""
     parts: list[str] = []
     for node in element.iter():
@@ -383,9 +483,9 @@ def _iter_ld_objects(value: Any) -> Iterator[dict[str, Any]]:
             yield from _iter_ld_objects(graph)
 
 
-def _json_ld_article(root: html.HtmlElement) -> dict[str, Any]:
+def _json_ld_article(scripts: list[str]) -> dict[str, Any]:
     """The page's JSON-LD NewsArticle (or Article), or an empty dict."""
-    for script in _JSON_LD(root):
+    for script in scripts:
         try:
             data = json.loads(script, strict=False)
         except ValueError:
@@ -402,9 +502,7 @@ def _ld_text(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        text = normalize_space(html.fromstring(f"<p>{value}</p>").text_content()) if (
-            "&" in str(value) or "<" in str(value)
-        ) else normalize_space(str(value))
+        text = normalize_space(html_to_text(str(value)))
         return text or None
     return None
 

@@ -74,7 +74,7 @@ def parse_iso(value: str, default_zone: tzinfo) -> datetime | None:
 
 
 def parse_visible_date(text: str, default_zone: tzinfo) -> datetime | None:
-    """A date as printed on a page, ``Selasa, 19 Maret 2024 16:05 WIB``; no zone means ``default_zone``."""
+    """A date as printed, ``Selasa, 19 Maret 2024 16:05 WIB``; no zone means ``default_zone``."""
     for match in _VISIBLE_DATE.finditer(text):
         month = MONTHS.get(match["month"].lower())
         if month is not None:

@@ -2,7 +2,7 @@
 
 
 class ExtractError(Exception):
-    """An article page whose required fields cannot be found, or a page that is no ANTARA article."""
+    """An article page missing required fields, or a page that is no ANTARA article."""
 
 
 class NotAnArticle(Exception):

@@ -40,9 +40,7 @@ def parse_rss(feed: bytes | str, zone: tzinfo) -> list[ListingEntry]:
         if not link:
             continue
         date_text = _child_text(item, "pubDate") or _child_text(item, "published", "updated")
-        entries.append(
-            ListingEntry(link, _child_text(item, "title"), _feed_date(date_text, zone))
-        )
+        entries.append(ListingEntry(link, _child_text(item, "title"), _feed_date(date_text, zone)))
     return entries
 
 
@@ -93,7 +91,9 @@ _CARD_DATE = etree.XPath(
 _LINKS = etree.XPath(".//a[@href]")
 
 
-def parse_listing(page: str | bytes, page_url: str, zone: tzinfo, now: datetime) -> list[ListingEntry]:
+def parse_listing(
+    page: str | bytes, page_url: str, zone: tzinfo, now: datetime
+) -> list[ListingEntry]:
     """The article cards of a listing page (``/terkini/2``, ``/hukum``, tag pages).
 
     Sidebars (popular stories) are ignored; card dates may be absolute, zoneless or

@@ -5,16 +5,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 
 from lxml import etree
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_SPACE_RUN = re.compile(r"\s+")
 
 
 def normalize_space(text: str) -> str:
-    """Collapse every run of whitespace (non-breaking too) to one space; drop zero-width characters."""
-    return _SPACE_RUN.sub(" ", text.translate(_INVISIBLE)).strip()
+    """Collapse whitespace runs (non-breaking too) to one space; drop zero-width characters."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def text_of(element: etree._Element) -> str:
+    """All the text inside an element, as ``text_content()`` gives it for lxml.html."""
+    return "".join(element.itertext())
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_to_text(value: str) -> str:
+    """Text of a string that may hold tags or entities (JSON-LD values, descriptions)."""
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    return html_unescape(value) if "&" in value else value
 
 
 @dataclass(slots=True)
@@ -70,10 +85,11 @@ def body_blocks(container: etree._Element) -> list[Block]:
     links: list[tuple[str, str]] = []
 
     def flush(quote: bool = False) -> None:
-        text = normalize_space("".join(parts))
-        if text:
-            blocks.append(Block(text, list(links), quote))
-        parts.clear()
+        if parts:
+            text = normalize_space("".join(parts))
+            if text:
+                blocks.append(Block(text, list(links), quote))
+            parts.clear()
         links.clear()
 
     def walk(element: etree._Element, quote: bool) -> None:
@@ -99,7 +115,7 @@ def body_blocks(container: etree._Element) -> list[Block]:
                 flush(child_quote)
             else:
                 if tag == "a" and child.get("href"):
-                    links.append((child.get("href", ""), normalize_space(child.text_content())))
+                    links.append((child.get("href", ""), normalize_space(text_of(child))))
                 walk(child, quote)
             if child.tail:
                 parts.append(child.tail)

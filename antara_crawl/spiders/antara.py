@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
     from typing_extensions import Self
 
-FEEDS: dict[str, tuple[str, ...]] = {"www": ("rss/terkini.xml", "rss/hukum.xml", "rss/nusantara.xml")}
+FEEDS: dict[str, tuple[str, ...]] = {
+    "www": ("rss/terkini.xml", "rss/hukum.xml", "rss/nusantara.xml")
+}
 LISTINGS: dict[str, tuple[str, ...]] = {"www": ("terkini", "hukum")}
 _VIA_RANK = {"start_url": 0, "rss": 1, "listing": 2}
 DISCOVERY_PRIORITY = 100
