@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from antara_crawl import signals as antara_signals
 from antara_crawl.state import ArticleStore, parse_state_setting
 
 if TYPE_CHECKING:
@@ -20,56 +19,25 @@ logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_UNREACHABLE = 3
+EXIT_FEED_FAILED = 4
 EXIT_STAT = "antara/exit_code"
+"""The stat ``scrapy crawl`` exits with: 0 fine, 3 ANTARA unreachable, 4 a feed not stored."""
 
 
 class RunReport:
-    """Ends a run that cannot reach ANTARA with one clear message, and reports where items went.
-
-    After ``ANTARA_UNREACHABLE_AFTER`` network failures with no response at all, the crawl
-    is closed with reason ``antara_unreachable`` and ``antara/exit_code`` set to 3, which
-    ``scrapy crawl`` turns into its exit status.
-    """
+    """Says where the feeds went, at the end of the log, and settles the run's exit status."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.unreachable_after = crawler.settings.getint("ANTARA_UNREACHABLE_AFTER", 5)
-        self.responses = 0
-        self.network_errors = 0
         self.feeds: list[tuple[str, int]] = []
-        self.closing = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         report = cls(crawler)
-        crawler.signals.connect(report.response_received, signal=signals.response_received)
-        crawler.signals.connect(report.network_error, signal=antara_signals.network_error)
         crawler.signals.connect(report.feed_closed, signal=signals.feed_slot_closed)
         crawler.signals.connect(report.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(report.engine_stopped, signal=signals.engine_stopped)
         return report
-
-    def response_received(self, **kwargs: Any) -> None:
-        self.responses += 1
-
-    def network_error(self, url: str, reason: str) -> None:
-        self.network_errors += 1
-        if (
-            not self.closing
-            and self.responses == 0
-            and self.network_errors >= self.unreachable_after
-        ):
-            self.closing = True
-            self.crawler.stats.set_value(EXIT_STAT, EXIT_UNREACHABLE)
-            logger.error(
-                "Cannot reach ANTARA: %d requests failed and none answered (last: %s: %s). "
-                "Check the network, or use ANTARA_MIRROR for an offline run.",
-                self.network_errors,
-                url,
-                reason,
-            )
-            assert self.crawler.engine is not None
-            self.crawler.engine.close_spider(self.crawler.spider, "antara_unreachable")
 
     def feed_closed(self, slot: Any) -> None:
         self.feeds.append((str(slot.uri), int(slot.itemcount)))
@@ -81,9 +49,6 @@ class RunReport:
     def engine_stopped(self) -> None:
         for uri, count in self.feeds:
             logger.info("Feed written: %s (%d items)", uri, count)
-
-
-EXIT_FEED_FAILED = 4
 
 
 class ArticleState:

@@ -1,4 +1,4 @@
-"""Downloader middlewares: an honest user agent, and retries that back off."""
+"""Downloader middlewares and helpers: an honest user agent, and retries that back off."""
 
 from __future__ import annotations
 
@@ -7,9 +7,19 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 
 from antara_crawl import __version__
+from antara_crawl.extensions import EXIT_STAT, EXIT_UNREACHABLE
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -19,25 +29,20 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+NETWORK_ERRORS = (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    DNSLookupError,
+    ConnectError,
+    TimeoutError,
+)
+"""Failures that mean the host could not be resolved or reached at all."""
+
 
 def user_agent(contact: str) -> str:
     """``antara-crawl/0.1.0 (+contact)``: the project, its version and who to contact."""
     return f"antara-crawl/{__version__} (+{contact})"
-
-
-class AntaraUserAgent:
-    """Sets the user agent: ``USER_AGENT`` if given, else one built from ``ANTARA_CONTACT``."""
-
-    def __init__(self, agent: str) -> None:
-        self.agent = agent
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        settings = crawler.settings
-        return cls(settings.get("USER_AGENT") or user_agent(settings.get("ANTARA_CONTACT")))
-
-    def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        request.headers.setdefault(b"User-Agent", self.agent)
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -94,3 +99,52 @@ class RetryAfterMiddleware(RetryMiddleware):
             )
             slot.delay = delay
         self.crawler.stats.inc_value("antara/backoff")
+
+
+class UnreachableMiddleware:
+    """Ends a run that cannot reach ANTARA with one clear message and exit status 3.
+
+    Once ``ANTARA_UNREACHABLE_AFTER`` downloads have failed to resolve or connect and no
+    response has arrived at all, the spider is closed (reason ``antara_unreachable``) and
+    every further such failure is ignored quietly instead of retried and logged.
+    Sits after RetryMiddleware (a higher number) so it sees failures first.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.limit = crawler.settings.getint("ANTARA_UNREACHABLE_AFTER", 5)
+        self.responses = 0
+        self.failures = 0
+        self.unreachable = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.response_received, signal=signals.response_received)
+        return middleware
+
+    def response_received(self) -> None:
+        self.responses += 1
+
+    def process_exception(
+        self, request: Request, exception: Exception, spider: Spider | None = None
+    ) -> None:
+        if self.responses or not isinstance(exception, NETWORK_ERRORS):
+            return
+        self.failures += 1
+        if self.unreachable:
+            raise IgnoreRequest(f"ANTARA unreachable: {request.url}")
+        if self.failures < self.limit:
+            return
+        self.unreachable = True
+        self.crawler.stats.set_value(EXIT_STAT, EXIT_UNREACHABLE)
+        logger.error(
+            "Cannot reach ANTARA: %d downloads failed and none answered (last: %s: %s). "
+            "Check the network, or run offline with -s ANTARA_MIRROR=DIR_OR_URL.",
+            self.failures,
+            request.url,
+            exception,
+        )
+        assert self.crawler.engine is not None
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_unreachable"))
+        raise IgnoreRequest(f"ANTARA unreachable: {request.url}")

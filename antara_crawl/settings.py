@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from antara_crawl.middlewares import user_agent
+
 BOT_NAME = "antara_crawl"
 SPIDER_MODULES = ["antara_crawl.spiders"]
 NEWSPIDER_MODULE = "antara_crawl.spiders"
@@ -38,11 +40,12 @@ ANTARA_MIRROR_FAST = True
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
-USER_AGENT = None  # built from ANTARA_CONTACT by antara_crawl.middlewares.AntaraUserAgent
+# The project, its version and who runs it; rebuilt from -s ANTARA_CONTACT by `scrapy crawl`.
+USER_AGENT = user_agent(ANTARA_CONTACT)
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 1.5
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY_JITTER = 0.5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
@@ -65,10 +68,9 @@ DOWNLOAD_HANDLERS = {
     "https": "antara_crawl.mirror.MirrorDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
-    "antara_crawl.middlewares.AntaraUserAgent": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "antara_crawl.middlewares.RetryAfterMiddleware": 550,
+    "antara_crawl.middlewares.UnreachableMiddleware": 560,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,
@@ -86,11 +88,9 @@ FEED_STORAGES = {
 }
 
 # --- Feeds ------------------------------------------------------------------------------
-# Without -o/-O, items go to data/feeds/antara/<UTC start time>.jsonl; -o/-O replace this.
-FEEDS = {
-    "data/feeds/antara/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
-}
+# Without -o/-O (or FEEDS), items go here as JSON Lines; %(time)s is the UTC start time.
+ANTARA_FEED_URI = "data/feeds/antara/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_STORE_EMPTY = True
+FEED_STORE_EMPTY = False
 
 LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")

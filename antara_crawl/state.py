@@ -270,3 +270,10 @@ class ArticleStore:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("DELETE FROM bands WHERE committed = 0")
             self.db.execute("DELETE FROM pending")
+
+
+def check_state(value: str, *, reset: bool = False) -> None:
+    """Check ``ANTARA_STATE`` before a run (resetting it if asked); raise StateError/ValueError."""
+    config = parse_state_setting(value)
+    if config.kind == "sqlite":
+        ArticleStore.open(config.location, reset=reset).close()

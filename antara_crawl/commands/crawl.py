@@ -11,8 +11,9 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.extensions import EXIT_STAT
+from antara_crawl.middlewares import user_agent
 from antara_crawl.mirror import parse_mirror_setting
-from antara_crawl.state import parse_state_setting
+from antara_crawl.state import StateError, check_state
 
 if TYPE_CHECKING:
     import argparse
@@ -23,26 +24,32 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 MIRROR_FAST_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
 }
 
 
 class Command(ScrapyCrawlCommand):
-    """Scrapy's crawl command; bad ``-a``/``-s`` values end it with one line, before any request."""
+    """Scrapy's crawl command; bad ``-a``/``-s`` values end it with one line, before any request.
+
+    It also writes the default feed (``ANTARA_FEED_URI``) when no ``-o``/``-O``/``FEEDS`` is
+    given, builds the user agent from ``ANTARA_CONTACT``, drops delays in mirror mode
+    (``ANTARA_MIRROR_FAST``), and exits with the run's ``antara/exit_code`` stat.
+    """
 
     crawler: Crawler | None = None
 
-    def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        assert self.settings is not None
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
         if args and args[0] == "antara":
             try:
-                self._check(opts.spargs)
-            except (ArgumentError, ValueError) as exc:
+                self._check_and_complete(opts.spargs)
+            except (ArgumentError, StateError, ValueError) as exc:
                 print(f"antara: error: {exc}", file=sys.stderr)
-                self.exitcode = EXIT_USAGE
-                return
+                sys.exit(EXIT_USAGE)
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
         super().run(args, opts)
         if self.exitcode == 0 and self.crawler is not None and self.crawler.stats:
             self.exitcode = int(self.crawler.stats.get_value(EXIT_STAT) or 0)
@@ -51,19 +58,24 @@ class Command(ScrapyCrawlCommand):
         self.crawler = super()._create_crawler(spidercls)
         return self.crawler
 
-    def _check(self, spargs: dict[str, str]) -> None:
-        """Raise ArgumentError/ValueError for bad spider arguments or project settings."""
+    def _check_and_complete(self, spargs: dict[str, str]) -> None:
+        """Raise for bad spider arguments or project settings; fill derived settings."""
         settings = self.settings
         assert settings is not None
-        CrawlOptions.parse(
+        options = CrawlOptions.parse(
             today=date.today(),
             default_window_days=settings.getint("ANTARA_DEFAULT_WINDOW_DAYS", 3),
             **spargs,
         )
         mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
-        parse_state_setting(settings.get("ANTARA_STATE") or "none")
+        check_state(settings.get("ANTARA_STATE") or "none", reset=options.reset_state)
+        project = SETTINGS_PRIORITIES["project"]
+        if not settings.getdict("FEEDS"):
+            feed = {"format": "jsonlines", "encoding": "utf-8"}
+            settings.set("FEEDS", {settings["ANTARA_FEED_URI"]: feed}, priority="project")
+        if (settings.getpriority("USER_AGENT") or 0) <= project:
+            settings.set("USER_AGENT", user_agent(settings["ANTARA_CONTACT"]), priority="project")
         if mirror and settings.getbool("ANTARA_MIRROR_FAST", True):
-            project = SETTINGS_PRIORITIES["project"]
             for name, value in MIRROR_FAST_SETTINGS.items():
-                if settings.getpriority(name) is None or settings.getpriority(name) <= project:
+                if (settings.getpriority(name) or 0) <= project:
                     settings.set(name, value, priority="project")

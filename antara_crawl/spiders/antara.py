@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime, timezone, tzinfo
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
-from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
-from antara_crawl import signals as antara_signals
 from antara_crawl.arguments import CrawlOptions
 from antara_crawl.extensions import ArticleState
 from antara_crawl.extract import ExtractError, NotAnArticle, extract_article
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
+from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import analyse
 from antara_crawl.portals import PORTALS, Portal, portal_for_host
 from antara_crawl.urls import article_ref, url_kind
@@ -57,7 +57,6 @@ class AntaraSpider(scrapy.Spider):
     """Police news from ANTARA's portals; arguments are documented in README.md."""
 
     name = "antara"
-    state: ArticleState | None = None
     max_listing_pages = 30
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -78,8 +77,12 @@ class AntaraSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._schedule_discovered, signal=signals.spider_idle)
         spider.max_listing_pages = crawler.settings.getint("ANTARA_MAX_LISTING_PAGES", 30)
-        spider.state = crawler.get_extension(ArticleState)
         return spider
+
+    @cached_property
+    def state(self) -> ArticleState | None:
+        """The cross-run state (an extension, created after the spider)."""
+        return self.crawler.get_extension(ArticleState)
 
     # -- discovery -------------------------------------------------------------------
 
@@ -116,18 +119,32 @@ class AntaraSpider(scrapy.Spider):
             errback=self.request_failed,
             cb_kwargs=cb_kwargs,
             priority=DISCOVERY_PRIORITY,
+            meta={"handle_httpstatus_list": list(GONE_STATUSES)},
         )
 
-    def _listing_request(self, base: str, section: str, page: int) -> scrapy.Request:
+    def _gone(self, response: Response, kind: str) -> bool:
+        """Count a 404/410 answer; True if the response is one."""
+        if response.status not in GONE_STATUSES:
+            return False
+        self.crawler.stats.inc_value(f"antara/{kind}/gone/{response.status}")
+        self.logger.info("%s gone (%d): %s", kind.capitalize(), response.status, response.url)
+        return True
+
+    def _listing_request(
+        self, base: str, section: str, page: int, full_page: int = 0
+    ) -> scrapy.Request:
         return self._discovery_request(
             listing_url(base, section, page),
             self.parse_listing_page,
             page=page,
             section=section,
             base=base,
+            full_page=full_page,
         )
 
     def parse_feed(self, response: Response) -> None:
+        if self._gone(response, "feed"):
+            return
         entries = parse_rss(response.body, self._zone(response.url))
         self.crawler.stats.inc_value("antara/discovery/rss_items", len(entries))
         for entry in entries:
@@ -139,7 +156,12 @@ class AntaraSpider(scrapy.Spider):
         page: int | None,
         section: str | None = None,
         base: str | None = None,
+        full_page: int = 0,
     ) -> Iterator[scrapy.Request]:
+        """Read a listing page; request the next one unless this one reaches past ``since``,
+        holds only known articles, or is shorter than a full page (the last one)."""
+        if self._gone(response, "listing"):
+            return
         entries = parse_listing(response.body, response.url, self._zone(response.url), self.now)
         self.crawler.stats.inc_value("antara/discovery/listing_items", len(entries))
         self.crawler.stats.inc_value("antara/discovery/listing_pages")
@@ -152,13 +174,16 @@ class AntaraSpider(scrapy.Spider):
             self.logger.debug("Listing %s holds only known articles; stopping", response.url)
             return
         dated = [e.published for e in entries if e.published is not None]
-        if dated and all(moment.date() < self.options.since for moment in dated):
-            self.logger.debug("Listing %s is older than since; stopping", response.url)
+        if dated and min(dated).date() < self.options.since:
+            self.logger.debug("Listing %s reaches past since; stopping", response.url)
+            return
+        if page > 1 and len(entries) < full_page:
+            self.logger.debug("Listing %s is its last page", response.url)
             return
         if page >= self.max_listing_pages:
             self.logger.info("Listing %s: page limit %d reached", response.url, page)
             return
-        yield self._listing_request(base, section, page + 1)
+        yield self._listing_request(base, section, page + 1, full_page=max(full_page, len(entries)))
 
     def _discover_entry(self, entry: ListingEntry, via: str, page_url: str) -> None:
         if entry.published is not None and not self.options.in_window(entry.published.date()):
@@ -211,9 +236,7 @@ class AntaraSpider(scrapy.Spider):
         self, response: Response, via: str, referrer: str | None, depth: int
     ) -> Iterator[Any]:
         stats = self.crawler.stats
-        if response.status in GONE_STATUSES:
-            stats.inc_value(f"antara/article/gone/{response.status}")
-            self.logger.info("Article gone (%d): %s", response.status, response.url)
+        if self._gone(response, "article"):
             return
         try:
             item = extract_article(response.body, response.url)
@@ -248,13 +271,11 @@ class AntaraSpider(scrapy.Spider):
     def request_failed(self, failure: Failure) -> None:
         request = failure.request
         stats = self.crawler.stats
-        if failure.check(DNSLookupError, ConnectError, TimeoutError):
+        if failure.check(IgnoreRequest):
+            stats.inc_value("antara/request_ignored")
+        elif failure.check(*NETWORK_ERRORS):
             stats.inc_value("antara/network_error")
-            reason = failure.getErrorMessage()
-            self.logger.warning("Cannot reach %s: %s", request.url, reason)
-            self.crawler.signals.send_catch_log(
-                antara_signals.network_error, url=request.url, reason=reason
-            )
+            self.logger.warning("Cannot reach %s: %s", request.url, failure.getErrorMessage())
         else:
             stats.inc_value(f"antara/request_failed/{failure.type.__name__}")
             self.logger.warning(
