@@ -1,0 +1,170 @@
+"""End-to-end over several runs: a mirror that changes between cron runs, one state file."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from antara_crawl.portals import PORTALS
+from tests.crawl import run_crawl
+from tests.mirror_server import serve_mirror
+from tests.sitebuilder import Article, Site
+
+NOW = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+
+WIRE = [
+    "Jakarta (ANTARA) - Korps Lalu Lintas Polri mengerahkan ribuan personel untuk mengamankan "
+    "arus libur akhir tahun di sepanjang jalur tol Trans Jawa mulai pekan depan.",
+    "Kakorlantas Polri Irjen Pol. Aan Suhanan mengatakan pos pengamanan dan pos pelayanan "
+    "didirikan di titik rawan kemacetan serta rest area yang ramai dikunjungi pemudik.",
+    "Petugas juga menyiapkan rekayasa lalu lintas berupa sistem satu arah dan ganjil genap bila "
+    "volume kendaraan melonjak tajam pada puncak arus libur.",
+    "Masyarakat diimbau memeriksa kondisi kendaraan sebelum berangkat dan beristirahat setiap "
+    "empat jam perjalanan agar tetap bugar dan selamat sampai tujuan.",
+]
+WIRE_REPUBLISHED = [
+    WIRE[0].replace("mulai pekan depan", "mulai Senin pekan depan"),
+    WIRE[1],
+    WIRE[2].replace("melonjak tajam", "melonjak sangat tajam"),
+    WIRE[3],
+    "Polda Bali juga menyiagakan personel di jalur menuju Pelabuhan Gilimanuk.",
+]
+
+
+def at(portal: str, days: float) -> datetime:
+    moment = NOW - timedelta(days=days)
+    return moment.astimezone(PORTALS[portal].zone)
+
+
+def story(place: str, unit: str, topic: str, n: int) -> list[str]:
+    return [
+        f"{place} (ANTARA) - {unit} menggelar {topic} yang melibatkan {n} personel gabungan "
+        f"di wilayah hukumnya.",
+        f"Kapolres setempat mengatakan kegiatan {topic} itu digelar untuk menekan angka "
+        f"kriminalitas yang meningkat dalam {n // 10} bulan terakhir.",
+        f"Petugas memeriksa kendaraan, dokumen, dan barang bawaan warga yang melintas di "
+        f"{n % 7 + 2} titik pemeriksaan.",
+        f"Warga diminta melapor ke {unit} bila melihat hal mencurigakan di lingkungannya.",
+    ]
+
+
+def build(root: Path, run: int) -> dict[str, Article]:
+    """The mirror as the site looks at cron run ``run`` (1, 2 or 3)."""
+    articles = {
+        "old_kupang": Article("kupang", "151001", "", "Polres Kupang gelar razia senjata tajam",
+                              story("Kupang", "Polres Kupang", "razia senjata tajam", 120),
+                              at("kupang", 5)),
+        "old_bali": Article("bali", "343001", "", "Polresta Denpasar gelar patroli malam",
+                            story("Denpasar", "Polresta Denpasar", "patroli malam", 80),
+                            at("bali", 6)),
+        "wire": Article("www", "4870001", "", "Korlantas kerahkan personel amankan libur",
+                        WIRE, at("www", 4)),
+        "young": Article("kupang", "151050", "", "Polda NTT siagakan personel jelang natal",
+                         story("Kupang", "Polda NTT", "apel siaga natal", 300), at("kupang", 0.5)),
+    }  # fmt: skip
+    if run >= 2:
+        edited = articles["young"]
+        edited.paragraphs = [*edited.paragraphs, "Apel siaga dipimpin langsung Kapolda NTT."]
+        articles["new"] = Article(
+            "kupang",
+            "151060",
+            "",
+            "Satresnarkoba Polres Kupang tangkap pengedar sabu",
+            story("Kupang", "Satresnarkoba Polres Kupang", "penggerebekan narkoba", 40),
+            at("kupang", 0.2),
+        )
+        articles["copy"] = Article(
+            "bali",
+            "343090",
+            "",
+            "Korlantas kerahkan personel amankan libur akhir tahun",
+            WIRE_REPUBLISHED,
+            at("bali", 0.3),
+        )
+    if root.exists():
+        shutil.rmtree(root)
+    site = Site(NOW, portals=("kupang", "bali", "www"), rss_size=10, page_size=3)
+    site.add(*articles.values())
+    site.write(root)
+    return {name: article for name, article in articles.items()}
+
+
+def key(article: Article) -> str:
+    return f"{article.portal}:{article.id}"
+
+
+def article_requests(requests: list[str]) -> list[str]:
+    return [r for r in requests if "/berita/" in r]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    base = tmp_path_factory.mktemp("runs")
+    mirror, state = base / "mirror", base / "state" / "antara.sqlite3"
+    since = (NOW - timedelta(days=10)).date().isoformat()
+    results = {}
+    for run in (1, 2, 3):
+        articles = build(mirror, min(run, 2))
+        settings = {"ANTARA_REFRESH_DAYS": "0"} if run == 3 else {}
+        with serve_mirror(mirror) as server:
+            crawl = run_crawl(
+                base / f"run{run}.jsonl",
+                mirror=server.base_url,
+                state=state,
+                args={"since": since},
+                settings=settings,
+            )
+            results[run] = (crawl, server.requests.snapshot(), articles)
+        assert crawl.returncode == 0, crawl.log[-3000:]
+    return results
+
+
+def test_first_run_emits_everything_once_as_version_1(runs) -> None:
+    crawl, _requests, articles = runs[1]
+    assert set(crawl.by_key) == {key(a) for a in articles.values()}
+    assert all(item["version"] == 1 and item["duplicate_of"] is None for item in crawl.items)
+
+
+def test_second_run_emits_only_the_new_the_edited_and_the_wire_copy(runs) -> None:
+    crawl, requests, articles = runs[2]
+    emitted = crawl.by_key
+    assert set(emitted) == {key(articles[n]) for n in ("new", "copy", "young")}
+    assert emitted[key(articles["young"])]["version"] == 2
+    assert emitted[key(articles["new"])]["version"] == 1
+    assert emitted[key(articles["copy"])]["duplicate_of"] == key(articles["wire"])
+    assert emitted[key(articles["new"])]["duplicate_of"] is None
+    downloaded = article_requests(requests)
+    for name in ("old_kupang", "old_bali", "wire"):
+        assert not any(f"/berita/{articles[name].id}/" in r for r in downloaded), name
+    assert len(downloaded) == len(set(downloaded)) == 3
+
+
+def test_an_unchanged_rerun_emits_nothing_and_downloads_no_known_article(runs) -> None:
+    crawl, requests, _articles = runs[3]
+    assert crawl.items == []
+    assert article_requests(requests) == []
+    listing_pages = [r for r in requests if "/terkini/" in r]
+    assert listing_pages == [], listing_pages
+
+
+def test_reset_state_starts_over(runs, tmp_path: Path) -> None:
+    _crawl, _requests, articles = runs[3]
+    state = tmp_path / "state.sqlite3"
+    state.write_bytes(b"garbage, not a database" * 50)
+    mirror = tmp_path / "mirror"
+    build(mirror, 2)
+    broken = run_crawl(tmp_path / "broken.jsonl", mirror=str(mirror), state=state)
+    assert broken.returncode == 2
+    assert broken.log.strip().splitlines()[-1].startswith("antara: error: state file")
+    since = (NOW - timedelta(days=10)).date().isoformat()
+    fresh = run_crawl(
+        tmp_path / "fresh.jsonl",
+        mirror=str(mirror),
+        state=state,
+        args={"since": since, "reset_state": "true"},
+    )
+    assert fresh.returncode == 0, fresh.log[-3000:]
+    assert len(fresh.items) == len(articles)
