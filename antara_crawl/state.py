@@ -143,7 +143,7 @@ class ArticleStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA synchronous=NORMAL")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("integrity check failed")
             db.executescript("BEGIN;" + SCHEMA + "COMMIT;")
@@ -186,7 +186,7 @@ class ArticleStore:
 
     def near_duplicate_of(self, key: str, signature: np.ndarray) -> str | None:
         """The key of the earliest-seen other article whose body is near-identical, if any."""
-        buckets = self._buckets(signature)
+        buckets = self.band_buckets(signature)
         clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
         params = [v for pair in enumerate(buckets) for v in pair]
         candidates = {
@@ -211,7 +211,8 @@ class ArticleStore:
                     best = (row[0], original)
         return best[1] if best else None
 
-    def _buckets(self, signature: np.ndarray) -> list[int]:
+    def band_buckets(self, signature: np.ndarray) -> list[int]:
+        """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
         buckets = []
         for band in range(self.bands):
             chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
@@ -242,7 +243,7 @@ class ArticleStore:
             )  # fmt: skip
             self.db.executemany(
                 "INSERT OR IGNORE INTO bands (band, bucket, key, committed) VALUES (?, ?, ?, 0)",
-                [(band, bucket, key) for band, bucket in enumerate(self._buckets(signature))],
+                [(band, bucket, key) for band, bucket in enumerate(self.band_buckets(signature))],
             )
 
     def touch(self, key: str, seen_at: str) -> None:

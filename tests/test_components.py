@@ -102,11 +102,12 @@ def test_mirror_setting(tmp_path: Path) -> None:
 
 def test_state_setting(tmp_path: Path) -> None:
     assert parse_state_setting("none").kind == "none"
-    assert parse_state_setting("redis://localhost:6379/0").kind == "redis"
+    with pytest.raises(ValueError, match="not supported yet"):
+        parse_state_setting("redis://localhost:6379/0")
     assert parse_state_setting(str(tmp_path / "s.sqlite3")).kind == "sqlite"
     with pytest.raises(ValueError, match="directory"):
         parse_state_setting(str(tmp_path))
-    with pytest.raises(ValueError, match="redis"):
+    with pytest.raises(ValueError, match="SQLite file path or none"):
         parse_state_setting("postgres://db/x")
 
 
