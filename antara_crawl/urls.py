@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -38,6 +39,7 @@ class ArticleRef(NamedTuple):
         return f"{base}/{self.slug}" if self.slug else base
 
 
+@lru_cache(maxsize=8192)
 def _split(url: str, base: str | None) -> tuple[str, str, str]:
     if base:
         url = urljoin(base, url.strip())

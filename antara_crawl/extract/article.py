@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, read_bom
 
 from antara_crawl.extract.dates import format_iso, parse_iso, parse_visible_date
 from antara_crawl.extract.errors import ExtractError, NotAnArticle
@@ -105,6 +105,12 @@ _BREADCRUMB = _selectors(".breadcrumb a", ".breadcrumbs a")
 _LANDMARK_TAGS = frozenset(
     {"meta", "link", "script", "title", "h1", "time", "figcaption", "article", "amp-img"}
 )
+# Elements that may carry a landmark class; links, list items, icons and images, most of a
+# page's chrome, never start a selector and are not scanned.
+_SCANNED_TAGS = (
+    *_LANDMARK_TAGS, "div", "section", "main", "header", "footer", "aside", "nav", "ul", "ol",
+    "span", "p", "h2", "figure", "small", "em", "strong", "blockquote", "table", "td",
+)  # fmt: skip
 
 
 _LANDMARK_CLASSES = frozenset(
@@ -160,7 +166,7 @@ class Landmarks:
         self.canonical: list[str] = []
         self.json_ld: list[str] = []
         cache = _CLASS_CACHE
-        for element in root.iter():
+        for element in root.iter(*_SCANNED_TAGS):
             tag = element.tag
             if tag in _LANDMARK_TAGS:
                 self._add_tagged(tag, element)
@@ -210,10 +216,16 @@ class Landmarks:
 
 
 def parse_html(page: str | bytes, url: str) -> etree._Element:
-    """Parse a page into an lxml document, whatever its encoding; ExtractError if impossible."""
+    """Parse a page into an lxml document, whatever its encoding; ExtractError if impossible.
+
+    UTF-8 bytes (declared or undeclared, as ANTARA serves them) go to lxml as they are;
+    other encodings are decoded first, as browsers do (BOM, then ``<meta charset>``).
+    """
     if isinstance(page, bytes):
-        _, page = html_to_unicode(None, page)
-    data = page.encode("utf-8", "replace")
+        declared = read_bom(page)[0] or html_body_declared_encoding(page)
+        if declared not in (None, "utf-8", "utf8"):
+            page = html_to_unicode(None, page)[1]
+    data = page.encode("utf-8", "replace") if isinstance(page, str) else page
     if not data.strip():
         raise ExtractError(f"{url}: empty page")
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape as html_unescape
 
 from lxml import etree
@@ -69,9 +70,9 @@ _QUOTE_CLASSES = frozenset({"quote", "pullquote", "pull-quote", "blockquote", "q
 _BLOCK_CLASSES = frozenset({"baca-juga"})
 
 
-def _classes(element: etree._Element) -> set[str]:
-    value = element.get("class")
-    return set(value.split()) if value else set()
+@lru_cache(maxsize=4096)
+def _class_set(value: str | None) -> frozenset[str]:
+    return frozenset(value.split()) if value else frozenset()
 
 
 def body_blocks(container: etree._Element) -> list[Block]:
@@ -101,8 +102,7 @@ def body_blocks(container: etree._Element) -> list[Block]:
                 if child.tail:
                     parts.append(child.tail)
                 continue
-            tag = tag.lower()
-            classes = _classes(child)
+            classes = _class_set(child.get("class"))
             if tag in _SKIP_TAGS or classes & _SKIP_CLASSES:
                 if tag in _BLOCK_TAGS or tag in _SKIP_TAGS:
                     flush(quote)
@@ -126,22 +126,25 @@ def body_blocks(container: etree._Element) -> list[Block]:
 
 
 _READ_ALSO = re.compile(r"^\W*baca\s+juga\b\s*[:.\-–]?", re.IGNORECASE)
-_BOILERPLATE = re.compile(
-    r"^(?:pewarta|editor|penerjemah|pewarta foto|redaktur)\s*:"
-    r"|copyright\s*©|^©\s*antara|^dilarang keras mengambil konten"
-    r"|^(?:advertisement|iklan|scroll (?:untuk|to) (?:melanjutkan|continue)\b.*)$",
+_BOILERPLATE_START = re.compile(
+    r"(?:pewarta|editor|penerjemah|pewarta foto|redaktur)\s*:"
+    r"|©\s*antara|dilarang keras mengambil konten"
+    r"|(?:advertisement|iklan|scroll (?:untuk|to) (?:melanjutkan|continue)\b.*)$",
     re.IGNORECASE,
 )
+_COPYRIGHT = re.compile(r"copyright\s*©", re.IGNORECASE)
 
 
 def is_read_also(text: str) -> bool:
     """Whether a line is a "Baca juga" (read also) line."""
-    return _READ_ALSO.match(text) is not None
+    return "aca" in text[:12].lower() and _READ_ALSO.match(text) is not None
 
 
 def is_boilerplate(text: str) -> bool:
     """Bylines, copyright lines, the crawling notice and ad labels."""
-    return _BOILERPLATE.search(text) is not None
+    if _BOILERPLATE_START.match(text) is not None:
+        return True
+    return "©" in text and _COPYRIGHT.search(text) is not None
 
 
 _DATELINE = re.compile(
@@ -152,7 +155,7 @@ _DATELINE = re.compile(
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """``("Kupang", rest)`` for ``"Kupang (ANTARA) - rest"``; ``(None, paragraph)`` otherwise."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) if "(" in paragraph[:90] else None
     if match is None:
         return None, paragraph
     return match["place"].strip(" ,"), paragraph[match.end() :]
