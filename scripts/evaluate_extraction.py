@@ -73,11 +73,10 @@ def ours(page: bytes, url: str) -> dict[str, Any]:
 
 
 def theirs(page: bytes, url: str) -> dict[str, Any]:
-    result = trafilatura.bare_extraction(page, url=url, with_metadata=True, as_dict=True)
-    if result is None:
+    document = trafilatura.bare_extraction(page, url=url, with_metadata=True)
+    if document is None:
         return {}
-    if not isinstance(result, dict):
-        result = result.as_dict()
+    result = document if isinstance(document, dict) else document.as_dict()
     return {ours_name: result.get(name) for ours_name, name in TRAFILATURA_FIELDS.items()}
 
 

@@ -238,7 +238,9 @@ def parse_html(page: str | bytes, url: str) -> etree._Element:
 
 
 # lxml's plain HTML parser: lxml.html's element classes would cost a Python call per element.
-_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_PARSER = etree.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+)
 
 
 def extract_article(page: str | bytes, url: str) -> ArticleItem:
@@ -383,10 +385,12 @@ class _Page:
         return format_iso(moment) if moment else None
 
     def _byline(self) -> tuple[str | None, str | None]:
-        places = [e for s in _BYLINE_PLACES for e in self.marks.select(s)]
-        if self.container is not None:
-            places.append(self.container)
-        for place in [*places, self.root]:
+        for place in (e for s in _BYLINE_PLACES for e in self.marks.select(s)):
+            reporter, editor = parse_byline(_text_with_breaks(place))
+            if reporter or editor:
+                return reporter, editor
+        places = [self.root] if self.container is None else [self.container, self.root]
+        for place in places:
             for text_node in _BYLINE_TEXT(place):
                 reporter, editor = parse_byline(_text_with_breaks(text_node.getparent()))
                 if reporter or editor:

@@ -103,13 +103,15 @@ def body_blocks(container: etree._Element) -> list[Block]:
                     parts.append(child.tail)
                 continue
             classes = _class_set(child.get("class"))
-            if tag in _SKIP_TAGS or classes & _SKIP_CLASSES:
+            if tag in _SKIP_TAGS or not classes.isdisjoint(_SKIP_CLASSES):
                 if tag in _BLOCK_TAGS or tag in _SKIP_TAGS:
                     flush(quote)
             elif tag == "br":
                 flush(quote)
-            elif tag in _BLOCK_TAGS or classes & _BLOCK_CLASSES:
-                child_quote = quote or tag == "blockquote" or bool(classes & _QUOTE_CLASSES)
+            elif tag in _BLOCK_TAGS or not classes.isdisjoint(_BLOCK_CLASSES):
+                child_quote = (
+                    quote or tag == "blockquote" or not classes.isdisjoint(_QUOTE_CLASSES)
+                )
                 flush(quote)
                 walk(child, child_quote)
                 flush(child_quote)
@@ -132,6 +134,9 @@ _BOILERPLATE_START = re.compile(
     r"|(?:advertisement|iklan|scroll (?:untuk|to) (?:melanjutkan|continue)\b.*)$",
     re.IGNORECASE,
 )
+_BOILERPLATE_PREFIXES = (
+    "pewarta", "editor", "penerjemah", "redaktur", "©", "dilarang", "advertis", "iklan", "scroll"
+)  # fmt: skip
 _COPYRIGHT = re.compile(r"copyright\s*©", re.IGNORECASE)
 
 
@@ -142,7 +147,7 @@ def is_read_also(text: str) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     """Bylines, copyright lines, the crawling notice and ad labels."""
-    if _BOILERPLATE_START.match(text) is not None:
+    if text[:10].lower().startswith(_BOILERPLATE_PREFIXES) and _BOILERPLATE_START.match(text):
         return True
     return "©" in text and _COPYRIGHT.search(text) is not None
 
@@ -161,12 +166,16 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     return match["place"].strip(" ,"), paragraph[match.end() :]
 
 
-_KEY_STRIP = re.compile(r"[\W_]+")
+_PUNCTUATION_TO_SPACE = {
+    code: " "
+    for code in range(0x2070)
+    if not chr(code).isalnum() and not chr(code).isspace()
+}
 
 
 def paragraph_key(text: str) -> str:
     """What makes two paragraphs the same: their words, case and punctuation aside."""
-    return _KEY_STRIP.sub(" ", text).casefold().strip()
+    return " ".join(text.casefold().translate(_PUNCTUATION_TO_SPACE).split())
 
 
 def unique_paragraphs(paragraphs: Iterable[str]) -> Iterator[str]:
