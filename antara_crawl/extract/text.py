@@ -109,9 +109,7 @@ def body_blocks(container: etree._Element) -> list[Block]:
             elif tag == "br":
                 flush(quote)
             elif tag in _BLOCK_TAGS or not classes.isdisjoint(_BLOCK_CLASSES):
-                child_quote = (
-                    quote or tag == "blockquote" or not classes.isdisjoint(_QUOTE_CLASSES)
-                )
+                child_quote = quote or tag == "blockquote" or not classes.isdisjoint(_QUOTE_CLASSES)
                 flush(quote)
                 walk(child, child_quote)
                 flush(child_quote)
@@ -167,9 +165,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
 
 
 _PUNCTUATION_TO_SPACE = {
-    code: " "
-    for code in range(0x2070)
-    if not chr(code).isalnum() and not chr(code).isspace()
+    code: " " for code in range(0x2070) if not chr(code).isalnum() and not chr(code).isspace()
 }
 
 
