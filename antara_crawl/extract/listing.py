@@ -10,6 +10,7 @@ from lxml import etree, html
 
 from antara_crawl.extract.dates import parse_iso, parse_listing_date
 from antara_crawl.extract.text import normalize_space
+from antara_crawl.urls import article_ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,10 @@ _CARD_DATE = etree.XPath(
     f" or {_has_class('simple-share')} or self::time]"
 )
 _LINKS = etree.XPath(".//a[@href]")
+_CONTENT_LINKS = etree.XPath(
+    f"//a[@href][{_OUTSIDE_SIDEBARS} and not(ancestor::header) and not(ancestor::nav)"
+    " and not(ancestor::footer)]"
+)
 
 
 def parse_listing(
@@ -108,6 +113,8 @@ def parse_listing(
     except (etree.ParserError, ValueError):
         return []
     cards = _CARDS(root) or _FALLBACK_CARDS(root)
+    if not cards:
+        return _bare_links(root, page_url, zone, now)
     entries: list[ListingEntry] = []
     for card in cards:
         link = next((a for a in _LINKS(card) if normalize_space(a.text_content())), None)
@@ -126,3 +133,26 @@ def parse_listing(
             )
         )
     return entries
+
+
+def _bare_links(
+    root: html.HtmlElement, page_url: str, zone: tzinfo, now: datetime
+) -> list[ListingEntry]:
+    """A listing of an unknown design: article links outside page chrome, each dated by
+    the nearest enclosing element that shows a date."""
+    entries: dict[str, ListingEntry] = {}
+    for link in _CONTENT_LINKS(root):
+        title = normalize_space(link.text_content())
+        href = link.get("href", "").strip()
+        if not title or article_ref(href, page_url) is None or href in entries:
+            continue
+        published, holder = None, link.getparent()
+        for _ in range(3):
+            if holder is None:
+                break
+            published = parse_listing_date(holder.text_content(), zone, now)
+            if published is not None:
+                break
+            holder = holder.getparent()
+        entries[href] = ListingEntry(href, title, published)
+    return list(entries.values())

@@ -239,7 +239,7 @@ class AntaraSpider(scrapy.Spider):
         if self._gone(response, "article"):
             return
         try:
-            item = extract_article(response.body, response.url)
+            item = extract_article(_page_of(response), response.url)
         except NotAnArticle as exc:
             stats.inc_value("antara/article/not_an_article")
             self.logger.info("Not an article: %s", exc)
@@ -286,3 +286,9 @@ class AntaraSpider(scrapy.Spider):
     def _zone(url: str) -> tzinfo:
         portal = portal_for_host(urlsplit(url).hostname or "") or PORTALS["www"]
         return portal.zone
+
+
+def _page_of(response: Response) -> str | bytes:
+    """The page for extraction: raw bytes when UTF-8 (the fast path), else Scrapy's decoded text."""
+    encoding = getattr(response, "encoding", "utf-8").lower().replace("_", "-")
+    return response.body if encoding in ("utf-8", "utf8") else response.text
