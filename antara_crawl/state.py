@@ -22,8 +22,7 @@ from pathlib import Path
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
+_ARTICLE_COLUMNS = """
     key TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL,
     version INTEGER NOT NULL,
@@ -32,17 +31,12 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at TEXT,
     duplicate_of TEXT,
     signature BLOB
-);
-CREATE TABLE IF NOT EXISTS pending (
-    key TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
-    published_at TEXT,
-    duplicate_of TEXT,
-    signature BLOB
-);
+"""
+# ``articles``: what earlier runs emitted (seen); ``pending``: what this run emitted, staged
+# until its feeds are stored; ``bands``: the LSH index of both, ``committed`` telling which.
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS articles ({_ARTICLE_COLUMNS});
+CREATE TABLE IF NOT EXISTS pending ({_ARTICLE_COLUMNS});
 CREATE TABLE IF NOT EXISTS bands (
     band INTEGER NOT NULL,
     bucket INTEGER NOT NULL,
