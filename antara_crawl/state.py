@@ -48,6 +48,8 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 STATE_FORMAT = "1"
 NUM_PERM = 128
+MAX_CANDIDATES = 20
+"""Near-duplicate candidates checked per article: those sharing the most LSH bands."""
 
 
 class StateError(Exception):
@@ -183,11 +185,14 @@ class ArticleStore:
         buckets = self.band_buckets(signature)
         clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
         params = [v for pair in enumerate(buckets) for v in pair]
-        candidates = {
+        candidates = [
             row[0]
-            for row in self.db.execute(f"SELECT key FROM bands WHERE {clause}", params)
-            if row[0] != key
-        }
+            for row in self.db.execute(
+                f"SELECT key FROM bands WHERE ({clause}) AND key != ?"
+                " GROUP BY key ORDER BY count(*) DESC LIMIT ?",
+                [*params, key, MAX_CANDIDATES],
+            )
+        ]
         best: tuple[str, str] | None = None
         for candidate in candidates:
             row = self.db.execute(

@@ -28,6 +28,14 @@ sys.path.insert(0, str(ROOT))
 
 from antara_crawl.state import NUM_PERM, ArticleStore, body_signature  # noqa: E402
 
+VOCABULARY = (
+    "polisi polda polres polsek personel warga kota kabupaten jalan malam pagi razia patroli "
+    "tersangka korban barang bukti narkoba sabu kendaraan motor mobil pengamanan kegiatan "
+    "kepala bidang humas mengatakan menyampaikan kepada wartawan selasa rabu kamis jumat sabtu "
+    "minggu senin provinsi daerah wilayah hukum kasus penyidik laporan masyarakat imbauan"
+).split()
+"""Words for distinct synthetic bodies (each run article is a different story)."""
+
 
 def build_store(path: Path, count: int) -> float:
     """A store with ``count`` committed articles; returns seconds taken."""
@@ -61,12 +69,12 @@ def replay_run(path: Path, items: int) -> dict[str, float]:
     started = time.perf_counter()
     store = ArticleStore.open(path)
     now = datetime.now(timezone.utc)
-    body = "Polda NTT menyiagakan personel gabungan untuk pengamanan. " * 40
+    words = np.random.default_rng(11).integers(0, len(VOCABULARY), size=(items, 300))
     for n in range(items):
         key = f"bali:{n}"
         store.needs_fetch(f"kupang:{n * 37}", now, timedelta(days=2))
         store.get(key)
-        signature = body_signature(body + str(n))
+        signature = body_signature(" ".join(VOCABULARY[w] for w in words[n]))
         duplicate_of = store.near_duplicate_of(key, signature)
         store.stage(key, f"{n:064x}", 1, now.isoformat(), now.isoformat(), duplicate_of, signature)
     store.commit_pending()
