@@ -152,7 +152,9 @@ class StatePipeline:
             raise DropItem(f"Unchanged since an earlier run: {key}", log_level="DEBUG")
         signature = body_signature(adapter["body"])
         adapter["version"] = stored.version + 1 if stored else 1
-        adapter["duplicate_of"] = store.near_duplicate_of(key, signature)
+        adapter["duplicate_of"] = store.near_duplicate_of(
+            key, signature, adapter.get("published_at")
+        )
         self.stats.inc_value("antara/state/changed" if stored else "antara/state/new")
         if adapter["duplicate_of"]:
             self.stats.inc_value("antara/state/near_duplicate")

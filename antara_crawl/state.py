@@ -12,12 +12,14 @@ leaves no article marked seen that is missing from every feed.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -33,7 +35,9 @@ _ARTICLE_COLUMNS = """
     signature BLOB
 """
 # ``articles``: what earlier runs emitted (seen); ``pending``: what this run emitted, staged
-# until its feeds are stored; ``bands``: the LSH index of both, ``committed`` telling which.
+# until its feeds are stored; ``bands``: the LSH index of both, ``committed`` telling which;
+# ``skipped``: articles downloaded but not emitted (not police news, out of the window,
+# gone, not an article); ``meta``: the format, and how far back each listing was read.
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles ({_ARTICLE_COLUMNS});
 CREATE TABLE IF NOT EXISTS pending ({_ARTICLE_COLUMNS});
@@ -44,6 +48,12 @@ CREATE TABLE IF NOT EXISTS bands (
     committed INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (band, bucket, key, committed)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS skipped (
+    key TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    published_at TEXT,
+    seen TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 STATE_FORMAT = "1"
@@ -54,6 +64,23 @@ MAX_CANDIDATES = 20
 
 class StateError(Exception):
     """The state store cannot be used; the message is one line for the user."""
+
+
+def _lock(path: Path) -> IO[bytes]:
+    """Hold ``{path}.lock`` exclusively, so two runs never share a state; StateError if taken."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = Path(f"{path}.lock").open("ab")  # noqa: SIM115 - held for the store's life
+    except OSError as exc:
+        raise StateError(f"state file {path} is unusable ({exc})") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StateError(
+            f"state file {path} is in use by another run; wait for it to finish"
+        ) from None
+    return handle
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +109,7 @@ def parse_state_setting(value: str) -> StateConfig:
 
 
 _WORDS = re.compile(r"\w+")
+_EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
 def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
@@ -96,6 +124,20 @@ def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
     return float(np.count_nonzero(a == b)) / len(a)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An article an earlier run downloaded: ``skipped`` is None if it was emitted, else why not."""
+
+    skipped: str | None
+    published_at: str | None
+
+    def is_young(self, now: datetime, refresh: timedelta) -> bool:
+        """Published within ``refresh`` before ``now``."""
+        if self.published_at is None:
+            return False
+        return datetime.fromisoformat(self.published_at) >= now - refresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +156,9 @@ class StoredArticle:
 class ArticleStore:
     """The SQLite state store. Use :meth:`open`; one store per crawl process."""
 
-    def __init__(self, connection: sqlite3.Connection, threshold: float) -> None:
+    def __init__(self, connection: sqlite3.Connection, threshold: float, lock: IO[bytes]) -> None:
         self.db = connection
+        self._lock = lock
         self.threshold = threshold
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands, self.rows = lsh.b, lsh.r
@@ -127,6 +170,7 @@ class ArticleStore:
         Raises StateError when the file is not a usable state database.
         """
         path = Path(path)
+        lock = _lock(path)
         if reset:
             for leftover in (
                 path,
@@ -149,16 +193,18 @@ class ArticleStore:
             elif row[0] != STATE_FORMAT:
                 raise StateError(f"state file {path} has format {row[0]}, expected {STATE_FORMAT}")
         except (sqlite3.DatabaseError, OSError) as exc:
+            lock.close()
             raise StateError(
                 f"state file {path} is unusable ({exc}); fix or remove it, "
                 "or run with -a reset_state=true to start over"
             ) from None
-        store = cls(db, threshold)
+        store = cls(db, threshold, lock)
         store.discard_pending()
         return store
 
     def close(self) -> None:
         self.db.close()
+        self._lock.close()
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -171,17 +217,29 @@ class ArticleStore:
         ).fetchone()
         return StoredArticle(*row) if row else None
 
-    def needs_fetch(self, key: str, now: datetime, refresh: timedelta) -> bool:
-        """Whether to download an article: unknown, or published within ``refresh`` of ``now``."""
+    def known(self, key: str) -> Known | None:
+        """What earlier runs learnt of an article: emitted, or skipped and why; None if nothing."""
         row = self.db.execute("SELECT published_at FROM articles WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return True
-        if row[0] is None:
-            return False
-        return datetime.fromisoformat(row[0]) >= now - refresh
+        if row is not None:
+            return Known(None, row[0])
+        row = self.db.execute(
+            "SELECT reason, published_at FROM skipped WHERE key = ?", (key,)
+        ).fetchone()
+        return Known(row[0], row[1]) if row is not None else None
 
-    def near_duplicate_of(self, key: str, signature: np.ndarray) -> str | None:
-        """The key of the earliest-seen other article whose body is near-identical, if any."""
+    def listing_floor(self, listing: str) -> date | None:
+        """How far back (a date) an earlier run read ``listing`` page by page, if any did."""
+        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (f"floor {listing}",))
+        value = row.fetchone()
+        return date.fromisoformat(value[0]) if value else None
+
+    def near_duplicate_of(
+        self, key: str, signature: np.ndarray, published_at: str | None = None
+    ) -> str | None:
+        """The original of a near-identical body: the earliest-published other article
+        (then the earliest seen) whose body is near-identical and that was not published
+        after ``published_at``; None if there is none."""
+        mine = datetime.fromisoformat(published_at) if published_at else None
         buckets = self.band_buckets(signature)
         clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
         params = [v for pair in enumerate(buckets) for v in pair]
@@ -193,22 +251,26 @@ class ArticleStore:
                 [*params, key, MAX_CANDIDATES],
             )
         ]
-        best: tuple[str, str] | None = None
+        best: tuple[datetime, str, str] | None = None
         for candidate in candidates:
             row = self.db.execute(
-                "SELECT first_seen, signature, duplicate_of FROM pending WHERE key = ?"
-                " UNION ALL SELECT first_seen, signature, duplicate_of FROM articles WHERE key = ?"
-                " LIMIT 1",
+                "SELECT published_at, first_seen, signature, duplicate_of FROM pending"
+                " WHERE key = ? UNION ALL SELECT published_at, first_seen, signature,"
+                " duplicate_of FROM articles WHERE key = ? LIMIT 1",
                 (candidate, candidate),
             ).fetchone()
-            if row is None or row[1] is None:
+            if row is None or row[2] is None:
                 continue
-            other = np.frombuffer(row[1], dtype=signature.dtype)
+            published = datetime.fromisoformat(row[0]) if row[0] else _EARLIEST
+            if mine is not None and published > mine:
+                continue
+            other = np.frombuffer(row[2], dtype=signature.dtype)
             if similarity(signature, other) >= self.threshold:
-                original = row[2] or candidate
-                if original != key and (best is None or (row[0], original) < best):
-                    best = (row[0], original)
-        return best[1] if best else None
+                original = row[3] or candidate
+                rank = (published, row[1], original)
+                if original != key and (best is None or rank < best):
+                    best = rank
+        return best[2] if best else None
 
     def band_buckets(self, signature: np.ndarray) -> list[int]:
         """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
@@ -245,6 +307,27 @@ class ArticleStore:
                 [(band, bucket, key) for band, bucket in enumerate(self.band_buckets(signature))],
             )
 
+    def record_skipped(self, key: str, reason: str, published_at: str | None, seen_at: str) -> None:
+        """Remember an article downloaded but not emitted (unless it was emitted before)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "INSERT OR REPLACE INTO skipped SELECT ?, ?, ?, ?"
+                " WHERE NOT EXISTS (SELECT 1 FROM articles WHERE key = ?)",
+                (key, reason, published_at, seen_at, key),
+            )
+
+    def record_listing_floor(self, listing: str, day: date) -> None:
+        """Note that ``listing`` was read page by page back to ``day`` (keeps the oldest)."""
+        floor = self.listing_floor(listing)
+        if floor is None or day < floor:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    (f"floor {listing}", day.isoformat()),
+                )
+
     def touch(self, key: str, seen_at: str) -> None:
         """Note that an unchanged article was seen again."""
         with self.db:
@@ -260,6 +343,7 @@ class ArticleStore:
                 "DELETE FROM bands WHERE committed = 1 AND key IN (SELECT key FROM pending)"
             )
             self.db.execute("INSERT OR REPLACE INTO articles SELECT * FROM pending")
+            self.db.execute("DELETE FROM skipped WHERE key IN (SELECT key FROM pending)")
             self.db.execute("UPDATE bands SET committed = 1 WHERE committed = 0")
             self.db.execute("DELETE FROM pending")
         return count

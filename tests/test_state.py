@@ -79,16 +79,21 @@ def test_wire_copy_points_to_the_article_seen_first(tmp_path: Path) -> None:
     assert stage(store, "kupang:2", SAME_EVENT_OTHER_STORY, "2024-03-20T09:00:02+00:00") is None
 
 
-def test_needs_fetch_unknown_or_young(tmp_path: Path) -> None:
+def test_what_earlier_runs_knew(tmp_path: Path) -> None:
     store = store_at(tmp_path)
     now = datetime(2024, 3, 20, 12, 0, tzinfo=timezone.utc)
     signature = body_signature(WIRE)
     store.stage("kupang:1", "h", 1, "t", "2024-03-20T08:00:00+08:00", None, signature)
     store.stage("kupang:2", "h", 1, "t", "2024-03-10T08:00:00+08:00", None, signature)
     store.commit_pending()
-    assert store.needs_fetch("kupang:1", now, timedelta(days=2))
-    assert not store.needs_fetch("kupang:2", now, timedelta(days=2))
-    assert store.needs_fetch("kupang:3", now, timedelta(days=2))
+    assert store.known("kupang:1").is_young(now, timedelta(days=2))
+    assert not store.known("kupang:2").is_young(now, timedelta(days=2))
+    assert store.known("kupang:2").skipped is None
+    assert store.known("kupang:3") is None
+    store.record_skipped("kupang:3", "not_police", "2024-03-20T08:00:00+08:00", "t")
+    assert store.known("kupang:3").skipped == "not_police"
+    store.record_skipped("kupang:1", "out_of_window", None, "t")
+    assert store.known("kupang:1").skipped is None  # emitted articles stay emitted
 
 
 def test_a_corrupt_state_file_is_a_clear_error_and_reset_starts_over(tmp_path: Path) -> None:

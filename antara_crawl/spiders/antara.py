@@ -3,8 +3,8 @@
 The spider only routes: pages are parsed by :mod:`antara_crawl.extract`, police news is
 recognised by :mod:`antara_crawl.police`, items are finished by the pipelines.
 Discovery runs first; once every feed and listing page is read, the articles found
-are requested, so how an article was found (``discovered_via``, ``depth``) does not
-depend on download order.
+are requested, then the "Baca juga" articles one level at a time, so how an article
+was found (``discovered_via``, ``depth``, ``referrer``) does not depend on download order.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime, timezone, tzinfo
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -26,7 +26,7 @@ from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import analyse
 from antara_crawl.portals import PORTALS, Portal, portal_for_host
-from antara_crawl.urls import article_ref, url_kind
+from antara_crawl.urls import ArticleRef, article_ref, url_kind
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -41,6 +41,15 @@ LISTINGS: dict[str, tuple[str, ...]] = {"www": ("terkini", "hukum")}
 _VIA_RANK = {"start_url": 0, "rss": 1, "listing": 2}
 DISCOVERY_PRIORITY = 100
 GONE_STATUSES = (404, 410)
+
+
+class Pending(NamedTuple):
+    """An article to request: its canonical URL, how it was found, from where, how deep."""
+
+    url: str
+    via: str
+    referrer: str | None
+    depth: int
 
 
 def feed_urls(portal: Portal) -> list[str]:
@@ -67,7 +76,8 @@ class AntaraSpider(scrapy.Spider):
             **kwargs,
         )
         self.now = datetime.now(timezone.utc)
-        self._discovered: dict[str, tuple[str, str]] = {}
+        self._frontier: dict[str, Pending] = {}
+        self._requested: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -75,7 +85,7 @@ class AntaraSpider(scrapy.Spider):
             "_default_window_days", crawler.settings.getint("ANTARA_DEFAULT_WINDOW_DAYS", 3)
         )
         spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.signals.connect(spider._schedule_discovered, signal=signals.spider_idle)
+        crawler.signals.connect(spider._schedule_frontier, signal=signals.spider_idle)
         spider.max_listing_pages = crawler.settings.getint("ANTARA_MAX_LISTING_PAGES", 30)
         return spider
 
@@ -159,90 +169,120 @@ class AntaraSpider(scrapy.Spider):
         full_page: int = 0,
     ) -> Iterator[scrapy.Request]:
         """Read a listing page; request the next one unless this one reaches past ``since``,
-        holds only known articles, or is shorter than a full page (the last one)."""
-        if self._gone(response, "listing"):
-            return
-        entries = parse_listing(response.body, response.url, self._zone(response.url), self.now)
+        is shorter than a full page (the last one), or holds only known articles of a
+        stretch an earlier run paginated through."""
+        gone = self._gone(response, "listing")
+        zone = self._zone(response.url)
+        entries = [] if gone else parse_listing(response.body, response.url, zone, self.now)
         self.crawler.stats.inc_value("antara/discovery/listing_items", len(entries))
         self.crawler.stats.inc_value("antara/discovery/listing_pages")
         for entry in entries:
             self._discover_entry(entry, "listing", response.url)
-        if page is None or section is None or base is None or not entries:
+        if page is None or section is None or base is None:
             return
-        refs = [ref for ref in (article_ref(e.url, response.url) for e in entries) if ref]
-        if refs and self.state is not None and all(self.state.is_known(r.key) for r in refs):
-            self.logger.debug("Listing %s holds only known articles; stopping", response.url)
+        listing = listing_url(base, section, 1)
+        if not entries:
+            if page > 1:  # past the last page: the whole listing was read
+                self._record_floor(listing, date.min)
             return
-        dated = [e.published for e in entries if e.published is not None]
-        if dated and min(dated).date() < self.options.since:
+        since = self.options.since
+        dated = [e.published.astimezone(zone).date() for e in entries if e.published]
+        if dated and min(dated) < since:
             self.logger.debug("Listing %s reaches past since; stopping", response.url)
+            self._record_floor(listing, since)
             return
         if page > 1 and len(entries) < full_page:
             self.logger.debug("Listing %s is its last page", response.url)
+            self._record_floor(listing, date.min)
+            return
+        if self._only_known(entries, response.url) and self._floor_reaches(listing, since):
+            self.logger.debug("Listing %s holds only known articles; stopping", response.url)
             return
         if page >= self.max_listing_pages:
             self.logger.info("Listing %s: page limit %d reached", response.url, page)
             return
         yield self._listing_request(base, section, page + 1, full_page=max(full_page, len(entries)))
 
+    def _only_known(self, entries: list[ListingEntry], page_url: str) -> bool:
+        refs = [ref for ref in (article_ref(e.url, page_url) for e in entries) if ref]
+        state = self.state
+        return bool(refs) and state is not None and all(state.is_known(r.key) for r in refs)
+
+    def _floor_reaches(self, listing: str, since: date) -> bool:
+        """Whether an earlier run read this listing back to ``since`` or further."""
+        floor = self.state.listing_floor(listing) if self.state is not None else None
+        return floor is not None and floor <= since
+
+    def _record_floor(self, listing: str, day: date) -> None:
+        if self.state is not None:
+            self.state.record_listing_floor(listing, day)
+
     def _discover_entry(self, entry: ListingEntry, via: str, page_url: str) -> None:
-        if entry.published is not None and not self.options.in_window(entry.published.date()):
-            self.crawler.stats.inc_value("antara/discovery/out_of_window")
-            return
+        if entry.published is not None:
+            day = entry.published.astimezone(self._zone(entry.url, page_url)).date()
+            if not self.options.in_window(day):
+                self.crawler.stats.inc_value("antara/discovery/out_of_window")
+                return
         self._discover(entry.url, via, page_url)
 
     def _discover(self, url: str, via: str, page_url: str | None = None) -> None:
         ref = article_ref(url, page_url)
         if ref is None:
-            self.crawler.stats.inc_value(f"antara/skipped/{url_kind(url)}")
+            self.crawler.stats.inc_value(f"antara/skipped/{url_kind(url, page_url)}")
             return
-        known = self._discovered.get(ref.key)
-        if known is None or _VIA_RANK[via] < _VIA_RANK[known[1]]:
-            self._discovered[ref.key] = (ref.url, via)
+        known = self._frontier.get(ref.key)
+        if known is None or _VIA_RANK[via] < _VIA_RANK[known.via]:
+            self._frontier[ref.key] = Pending(ref.url, via, None, 0)
 
-    def _schedule_discovered(self) -> None:
-        """When discovery is done (the spider is idle), request the articles it found."""
-        if not self._discovered:
+    # -- articles, one "Baca juga" level at a time ------------------------------------
+
+    def _schedule_frontier(self) -> None:
+        """When the spider is idle, request the next level of articles.
+
+        First the articles discovery found (depth 0), then those their "Baca juga" links
+        name (depth 1), and so on: each level is complete before the next is requested,
+        so every article is reached at its smallest depth, whatever the download order.
+        """
+        if not self._frontier:
             return
-        pending, self._discovered = self._discovered, {}
+        level, self._frontier = self._frontier, {}
         assert self.crawler.engine is not None
-        for key, (url, via) in pending.items():
-            if self._wanted(key):
-                self.crawler.engine.crawl(self._article_request(url, via, referrer=None, depth=0))
+        for key, pending in level.items():
+            if key not in self._requested and self._wanted(key):
+                self._requested.add(key)
+                self.crawler.engine.crawl(self._article_request(pending))
         raise DontCloseSpider
 
     def _wanted(self, key: str) -> bool:
-        """Whether to download an article: not known from earlier runs, or young enough."""
-        if self.state is None or self.state.needs_fetch(key, self.now):
+        """Whether to download an article: unknown to earlier runs, or worth a new look."""
+        if self.state is None or self.state.needs_fetch(key, self.now, self.options):
             return True
         self.crawler.stats.inc_value("antara/skipped/known")
         return False
 
-    # -- articles --------------------------------------------------------------------
-
-    def _article_request(
-        self, url: str, via: str, referrer: str | None, depth: int
-    ) -> scrapy.Request:
+    def _article_request(self, pending: Pending) -> scrapy.Request:
         return scrapy.Request(
-            url,
+            pending.url,
             callback=self.parse_article,
             errback=self.request_failed,
-            cb_kwargs={"via": via, "referrer": referrer, "depth": depth},
+            cb_kwargs={"via": pending.via, "referrer": pending.referrer, "depth": pending.depth},
             meta={"handle_httpstatus_list": list(GONE_STATUSES)},
-            priority=-depth,
         )
 
     def parse_article(
         self, response: Response, via: str, referrer: str | None, depth: int
     ) -> Iterator[Any]:
         stats = self.crawler.stats
+        ref = article_ref(response.url)
         if self._gone(response, "article"):
+            self._skip(ref, "gone")
             return
         try:
             item = extract_article(_page_of(response), response.url)
         except NotAnArticle as exc:
             stats.inc_value("antara/article/not_an_article")
             self.logger.info("Not an article: %s", exc)
+            self._skip(ref, "not_an_article")
             return
         except ExtractError as exc:
             stats.inc_value("antara/article/extract_error")
@@ -250,12 +290,15 @@ class AntaraSpider(scrapy.Spider):
             return
         stats.inc_value("antara/article/extracted")
         report = analyse(item["title"], item["body"])
+        published = item["published_at"]
         if self.options.police_only and not report.is_police:
             stats.inc_value("antara/article/not_police")
+            self._skip(ref, "not_police", published)
             return
-        published = datetime.fromisoformat(item["published_at"])
-        if not self.options.in_window(published.date()):
+        day = datetime.fromisoformat(published).astimezone(self._zone(item["url"])).date()
+        if not self.options.in_window(day):
             stats.inc_value("antara/article/out_of_window")
+            self._skip(ref, "out_of_window", published)
             return
         item["police"] = report.as_field()
         item["discovered_via"] = via
@@ -264,9 +307,16 @@ class AntaraSpider(scrapy.Spider):
         yield item
         if depth < self.options.related_depth:
             for link in item["related"]:
-                ref = article_ref(link["url"])
-                if ref is not None and self._wanted(ref.key):
-                    yield self._article_request(link["url"], "related", item["url"], depth + 1)
+                target = article_ref(link["url"])
+                if target is not None and target.key not in self._frontier:
+                    self._frontier[target.key] = Pending(
+                        target.url, "related", item["url"], depth + 1
+                    )
+
+    def _skip(self, ref: ArticleRef | None, reason: str, published: str | None = None) -> None:
+        """Remember an article this run downloaded but does not emit, so later runs need not."""
+        if ref is not None and self.state is not None:
+            self.state.record_skipped(ref.key, reason, published)
 
     def request_failed(self, failure: Failure) -> None:
         request = failure.request
@@ -283,9 +333,10 @@ class AntaraSpider(scrapy.Spider):
             )
 
     @staticmethod
-    def _zone(url: str) -> tzinfo:
-        portal = portal_for_host(urlsplit(url).hostname or "") or PORTALS["www"]
-        return portal.zone
+    def _zone(url: str, base: str | None = None) -> tzinfo:
+        """The time zone of the portal an URL belongs to (WIB for anything else)."""
+        host = urlsplit(urljoin(base, url) if base else url).hostname or ""
+        return (portal_for_host(host) or PORTALS["www"]).zone
 
 
 def _page_of(response: Response) -> str | bytes:
