@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -20,6 +21,7 @@ from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 
 from antara_crawl import __version__
 from antara_crawl.extensions import EXIT_STAT, EXIT_UNREACHABLE
+from antara_crawl.urls import article_ref
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -148,3 +150,16 @@ class UnreachableMiddleware:
         assert self.crawler.engine is not None
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_unreachable"))
         raise IgnoreRequest(f"ANTARA unreachable: {request.url}")
+
+
+class ArticleRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, letting an article through when it redirects to another URL of
+    itself (``/berita/{id}`` to its slug, ``http`` to ``https``): both share one
+    fingerprint, so the dupefilter would otherwise drop the target."""
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        redirected = super()._redirect(redirected, request, reason)
+        source, target = article_ref(request.url), article_ref(redirected.url)
+        if source is not None and target is not None and source.key == target.key:
+            redirected.dont_filter = True
+        return redirected

@@ -75,6 +75,10 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         if not _is_antara(request.url):
             return Response(request.url, status=404, request=request)
         mirrored = request.replace(url=f"{self.mirror}/{mirror_relpath(request.url)}")
+        # A proxy chosen for the real host must not carry the mirror's (loopback) requests.
+        for key in ("proxy", "_auth_proxy"):
+            mirrored.meta.pop(key, None)
+        mirrored.headers.pop(b"Proxy-Authorization", None)
         response = await self._http.download_request(mirrored)
         return response.replace(url=request.url, request=request)
 

@@ -71,6 +71,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "antara_crawl.middlewares.RetryAfterMiddleware": 550,
     "antara_crawl.middlewares.UnreachableMiddleware": 560,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "antara_crawl.middlewares.ArticleRedirectMiddleware": 600,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,

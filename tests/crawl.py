@@ -32,6 +32,7 @@ def run_crawl(
     state: Path | str = "none",
     args: dict[str, str] | None = None,
     settings: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
     timeout: float = 240,
 ) -> CrawlRun:
     """``scrapy crawl antara -O feed`` with ``-a``/``-s`` options, from the project root."""
@@ -43,9 +44,15 @@ def run_crawl(
         command += ["-s", f"{name}={value}"]
     for name, value in (args or {}).items():
         command += ["-a", f"{name}={value}"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
     done = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        command,
+        cwd=ROOT,
+        env=environment | (env or {}),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     items = []
     if feed.exists():

@@ -207,3 +207,45 @@ def test_sample_mirror_example_from_the_readme(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.log[-3000:]
     assert set(run.by_key) == set(manifest["reachable"])
+
+
+@pytest.mark.parametrize(
+    "setting",
+    ["ANTARA_REFRESH_DAYS=soon", "ANTARA_NEAR_DUPLICATE_THRESHOLD=1.5", "ANTARA_STATE=ftp://x"],
+)
+def test_bad_settings_fail_in_one_line(tmp_path: Path, setting: str) -> None:
+    name, value = setting.split("=", 1)
+    run = run_crawl(tmp_path / "bad.jsonl", mirror="data/sample", settings={name: value})
+    assert run.returncode == 2
+    lines = [line for line in run.log.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"antara: error: {name}="), run.log
+
+
+def test_an_article_redirecting_to_another_form_of_itself_is_fetched(site, tmp_path: Path) -> None:
+    root, manifest = site
+    truth = expected(manifest)["items"]
+    victim = next(k for k, v in sorted(truth.items()) if v["depth"] == 0)
+    url = manifest["articles"][victim]["url"]
+    with serve_mirror(root) as server:
+        location = url.replace("https://", "http://", 1)
+        server.inject(url, 301, headers={"Location": location}, times=1)
+        run = run_crawl(
+            tmp_path / "redirect.jsonl", mirror=server.base_url, args={"since": manifest["since"]}
+        )
+    assert run.returncode == 0, run.log[-3000:]
+    assert victim in run.by_key
+    assert run.by_key[victim]["url"] == url
+
+
+def test_a_proxy_in_the_environment_does_not_take_mirror_requests(site, tmp_path: Path) -> None:
+    root, manifest = site
+    with serve_mirror(root) as server:
+        run = run_crawl(
+            tmp_path / "proxy.jsonl",
+            mirror=server.base_url,
+            args={"since": manifest["since"], "portals": "kupang"},
+            env={"https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"},
+        )
+    assert run.returncode == 0, run.log[-3000:]
+    truth = expected_crawl(manifest, since=manifest["since"], portals=["kupang"])["items"]
+    assert set(run.by_key) == set(truth)

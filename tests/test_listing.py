@@ -36,6 +36,7 @@ def test_listing_cards_ignore_the_sidebar_and_read_relative_dates() -> None:
     page = """<html><body>
     <div class="wrapper__list__article">
       <article class="card__post card__post-list">
+        <a class="badge" href="/hukum-kriminal">Hukum</a>
         <div class="card__post__title"><h3><a href="/berita/105483/a">Polisi A</a></h3></div>
         <div class="card__post__author-info"><ul class="list-inline"><li class="list-inline-item">
           <span class="text-secondary">26 menit lalu</span></li></ul></div>

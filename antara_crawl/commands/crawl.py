@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
-from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.extensions import EXIT_STAT
@@ -28,6 +28,30 @@ MIRROR_FAST_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
 }
+
+
+NUMBER_SETTINGS: dict[str, tuple[type, float, float]] = {
+    "ANTARA_DEFAULT_WINDOW_DAYS": (int, 0, 36_500),
+    "ANTARA_MAX_LISTING_PAGES": (int, 1, 10_000),
+    "ANTARA_UNREACHABLE_AFTER": (int, 1, 1_000_000),
+    "ANTARA_REFRESH_DAYS": (float, 0, 36_500),
+    "ANTARA_RETRY_AFTER_MAX": (float, 0, 86_400),
+    "ANTARA_NEAR_DUPLICATE_THRESHOLD": (float, 0.01, 1),
+}
+"""The project's numeric settings: type and allowed range."""
+
+
+def check_number_settings(settings: BaseSettings) -> None:
+    """Raise ValueError (one line) for a numeric ANTARA_* setting of the wrong type or range."""
+    for name, (kind, low, high) in NUMBER_SETTINGS.items():
+        raw = settings.get(name)
+        try:
+            value = kind(raw)
+        except (TypeError, ValueError):
+            what = "a whole number" if kind is int else "a number"
+            raise ValueError(f"{name}={raw!r} is not {what}") from None
+        if not low <= value <= high:
+            raise ValueError(f"{name}={raw!r} must be between {low} and {high}")
 
 
 class Command(ScrapyCrawlCommand):
@@ -62,6 +86,7 @@ class Command(ScrapyCrawlCommand):
         """Raise for bad spider arguments or project settings; fill derived settings."""
         settings = self.settings
         assert settings is not None
+        check_number_settings(settings)
         options = CrawlOptions.parse(
             today=date.today(),
             default_window_days=settings.getint("ANTARA_DEFAULT_WINDOW_DAYS", 3),

@@ -117,7 +117,9 @@ def parse_listing(
         return _bare_links(root, page_url, zone, now)
     entries: list[ListingEntry] = []
     for card in cards:
-        link = next((a for a in _LINKS(card) if normalize_space(a.text_content())), None)
+        links = [a for a in _LINKS(card) if normalize_space(a.text_content())]
+        link = next((a for a in links if article_ref(a.get("href", ""), page_url)), None)
+        link = link if link is not None else next(iter(links), None)
         if link is None:
             continue
         published = None

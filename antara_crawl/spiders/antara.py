@@ -114,7 +114,7 @@ class AntaraSpider(scrapy.Spider):
         kind = url_kind(url)
         if kind == "article":
             self._discover(url, "start_url")
-        elif kind == "rss" or url.endswith(".xml"):
+        elif kind == "rss" or (kind != "foreign" and url.endswith(".xml")):
             yield self._discovery_request(url, self.parse_feed)
         elif kind in ("listing", "tag"):
             yield self._discovery_request(url, self.parse_listing_page, page=None)
