@@ -29,6 +29,7 @@ from antara_crawl.extract.text import (
     normalize_space,
     parse_byline,
     split_body,
+    strip_read_also,
     text_of,
 )
 from antara_crawl.items import ArticleItem
@@ -90,18 +91,31 @@ OLDER = Design(
 )
 AMP = Design(
     name="amp",
-    body=_selectors(".amp-article-body", ".article-body", ".amp-content", "article"),
+    body=_selectors(".amp-article-body", ".article-body", ".amp-content"),
     title=_selectors("article h1", "h1"),
     date=_selectors("article time", "time"),
     caption=_selectors("article figcaption", "figcaption"),
-    image=_selectors("article amp-img", "amp-img", "article img"),
+    image=_selectors("article amp-img", "figure amp-img", "article img"),
     tags=_selectors(".tags a", ".amp-tags a"),
 )
-DESIGNS: tuple[Design, ...] = (CURRENT, OLDER, AMP)
+GENERIC = Design(
+    name="generic",
+    body=_selectors("article"),
+    title=AMP.title,
+    date=AMP.date,
+    caption=AMP.caption,
+    image=AMP.image,
+    tags=AMP.tags,
+)
+"""An unknown design: the body is the element with the most paragraph text. Without
+article metadata, such a page with a website type or many article links is an index."""
+DESIGNS: tuple[Design, ...] = (CURRENT, OLDER, AMP, GENERIC)
+INDEX_MIN_ARTICLE_LINKS = 5
+"""A page of unknown design linking to this many other articles is an index, not an article."""
 
 # Page-wide parts, whatever the design.
 _BYLINE_PLACES = _selectors("p.text-muted", ".tags-wrapper", ".post-meta")
-_BREADCRUMB = _selectors(".breadcrumb a", ".breadcrumbs a")
+_BREADCRUMB = _selectors(".breadcrumb a", ".breadcrumbs a", ".amp-category a")
 _LANDMARK_TAGS = frozenset(
     {"meta", "link", "script", "title", "h1", "time", "figcaption", "article", "amp-img"}
 )
@@ -140,9 +154,11 @@ def _landmark_classes(classes: str) -> tuple[tuple[str, ...], bool]:
 
 _PARAGRAPH_HOSTS = etree.XPath("//p/.. | //br/..")
 _BYLINE_TEXT = etree.XPath(
-    ".//text()[contains(., 'Pewarta') or contains(., 'PEWARTA')]"
-    "[not(parent::script) and not(parent::style)]"
+    ".//text()[contains(., 'Pewarta') or contains(., 'PEWARTA') or contains(., 'Editor')"
+    " or contains(., 'EDITOR')][not(parent::script) and not(parent::style)]"
 )
+_INLINE_TAGS = frozenset({"strong", "b", "em", "i", "u", "span", "a", "small", "font"})
+_UPDATE_MARK = re.compile(r"\s*(?:diperbarui|diperbaharui|updated?)\b", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+ANTARA(?:\s*News)?\b.*$", re.IGNORECASE)
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"}
@@ -289,6 +305,8 @@ class _Page:
 
     def item(self) -> ArticleItem:
         canonical_link = self._canonical_link()
+        if self.design is GENERIC and self._looks_like_index():
+            raise NotAnArticle(f"{self.url}: an index page (no article markup, many article links)")
         title = self._title()
         published = self._published()
         body = (
@@ -316,7 +334,7 @@ class _Page:
             province=self.ref.portal.province,
             title=title,
             published_at=format_iso(published) if published else None,
-            updated_at=self._updated(),
+            updated_at=self._updated(published),
             reporter=reporter,
             editor=editor,
             dateline=body.dateline,
@@ -324,15 +342,36 @@ class _Page:
             tags=self._tags(),
             image_url=image_url,
             image_caption=self.first_text(self.design.caption),
-            summary=self.meta("description", "og:description"),
+            summary=self._summary(),
             body="\n\n".join(body.paragraphs),
             related=self._related(body.read_also),
         )
 
+    def _looks_like_index(self) -> bool:
+        """No article metadata, and a website type, several ``<article>`` cards, or links to
+        many other articles."""
+        if self.ld or self.meta("og:type") == "article":
+            return False
+        if self.meta("og:type") == "website" or len(self.marks.by_tag.get("article", ())) > 1:
+            return True
+        keys = {
+            ref.key
+            for a in self.root.iter("a")
+            if (ref := article_ref(a.get("href") or "", self.url))
+        }
+        keys.discard(self.ref.key)
+        return len(keys) >= INDEX_MIN_ARTICLE_LINKS
+
+    def _summary(self) -> str | None:
+        """The page's description, entities decoded and tags dropped."""
+        description = self.meta("description", "og:description")
+        return normalize_space(html_to_text(description)) or None if description else None
+
     def _canonical_link(self) -> str:
         for href in self.marks.canonical:
-            if url_kind(href, self.url) in ("photo", "video", "infographic"):
-                raise NotAnArticle(f"{self.url}: canonical URL {href} is not an article")
+            kind = url_kind(href, self.url)
+            if kind not in ("article", "foreign"):
+                raise NotAnArticle(f"{self.url}: canonical URL {href} is a {kind} page")
             ref = article_ref(href, self.url)
             if ref is not None and ref.key == self.ref.key and ref.slug:
                 return ref.url
@@ -367,37 +406,67 @@ class _Page:
         return None
 
     def _published(self) -> datetime | None:
+        """JSON-LD or meta date, else a ``<time datetime>``, else the visible date."""
         moment = self._machine_date(
             "datePublished", "article:published_time", "datePublished", "pubdate"
         )
-        if moment is not None:
-            return moment
+        if moment is None:
+            for element in self.marks.by_tag.get("time", ()):
+                moment = parse_iso(element.get("datetime") or "", self.ref.portal.zone)
+                if moment is not None:
+                    return moment
+        return moment or self._visible_date(updated=False)
+
+    def _updated(self, published: datetime | None) -> str | None:
+        """When the page says it was updated (not before publication); None otherwise."""
+        moment = self._machine_date("dateModified", "article:modified_time", "dateModified")
+        moment = moment or self._visible_date(updated=True)
+        if moment is None or (published is not None and moment < published):
+            return None
+        return format_iso(moment)
+
+    def _visible_date(self, *, updated: bool) -> datetime | None:
+        """The first printed date of the design's date places (then any element whose class
+        names a date) that is, or is not, marked as an update ("Diperbarui …")."""
         zone = self.ref.portal.zone
         candidates = [e for s in self.design.date for e in self.marks.select(s)]
         for element in candidates + self.marks.dated:
-            moment = parse_visible_date(text_of(element), zone)
+            text = text_of(element)
+            if bool(_UPDATE_MARK.match(text)) != updated:
+                continue
+            moment = parse_visible_date(text, zone)
             if moment is not None:
                 return moment
         return None
 
-    def _updated(self) -> str | None:
-        moment = self._machine_date("dateModified", "article:modified_time", "dateModified")
-        return format_iso(moment) if moment else None
-
     def _byline(self) -> tuple[str | None, str | None]:
+        """Reporter and editor from the "Pewarta: … Editor: …" byline, wherever it is and
+        however it is split; else from JSON-LD's author and editor."""
+        reporter = editor = None
+        for text in self._byline_texts():
+            found_reporter, found_editor = parse_byline(text)
+            reporter, editor = reporter or found_reporter, editor or found_editor
+            if reporter and editor:
+                break
+        if reporter is None:
+            reporter = ", ".join(_ld_names(self.ld.get("author"))) or None
+        if editor is None:
+            editor = ", ".join(_ld_names(self.ld.get("editor"))) or None
+        return reporter, editor
+
+    def _byline_texts(self) -> Iterator[str]:
         for place in (e for s in _BYLINE_PLACES for e in self.marks.select(s)):
-            reporter, editor = parse_byline(_text_with_breaks(place))
-            if reporter or editor:
-                return reporter, editor
+            yield _text_with_breaks(place)
         places = [self.root] if self.container is None else [self.container, self.root]
         for place in places:
             for text_node in _BYLINE_TEXT(place):
-                reporter, editor = parse_byline(_text_with_breaks(text_node.getparent()))
-                if reporter or editor:
-                    return reporter, editor
-        authors = list(_ld_names(self.ld.get("author")))
-        editors = list(_ld_names(self.ld.get("editor")))
-        return (", ".join(authors) or None), (", ".join(editors) or None)
+                holder = text_node.getparent()
+                if text_node.is_tail and holder is not None:  # text after a <br>
+                    holder = holder.getparent()
+                while holder is not None and holder.tag in _INLINE_TAGS:  # <strong>Pewarta:
+                    holder = holder.getparent()
+                if holder is not None:
+                    yield _text_with_breaks(holder)
 
     def _category(self) -> str | None:
         section = _ld_text(self.ld.get("articleSection")) or self.meta("article:section")
@@ -444,7 +513,7 @@ class _Page:
         for href, title in links:
             url = canonical_url(href, self.url)
             if url is not None and url not in related:
-                related[url] = title
+                related[url] = strip_read_also(title)
         return [{"url": url, "title": title} for url, title in related.items()]
 
 
@@ -459,7 +528,7 @@ def _find_body(root: etree._Element, marks: Landmarks) -> tuple[Design, etree._E
             if found:
                 return design, max(found, key=_text_weight) if len(found) > 1 else found[0]
     hosts = _PARAGRAPH_HOSTS(root)
-    return AMP, max(hosts, key=_text_weight) if hosts else None
+    return GENERIC, max(hosts, key=_text_weight) if hosts else None
 
 
 def _text_weight(element: etree._Element) -> int:

@@ -26,13 +26,20 @@ MONTHS: dict[str, int] = {
 
 _VISIBLE_DATE = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})"
-    r"(?:\s*(?:,|-|pukul|jam)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+    r"(?:\s*(?:,|-|–|—|\||•|·|pukul|jam)?\s*(?:pukul\s*)?"
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
     r"(?:\s*(?P<zone>WIB|WITA|WIT)\b)?",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(
-    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+    r"\b(?P<day>\d{1,2})[/-](?P<month>\d{1,2})[/-](?P<year>\d{4})"
     r"(?:\s+(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?(?:\s*(?P<zone>WIB|WITA|WIT)\b)?",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(
+    r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+    r"(?:\s*(?P<zone>WIB|WITA|WIT)\b)?",
     re.IGNORECASE,
 )
 _RELATIVE_DATE = re.compile(
@@ -79,7 +86,7 @@ def parse_visible_date(text: str, default_zone: tzinfo) -> datetime | None:
         month = MONTHS.get(match["month"].lower())
         if month is not None:
             return _build(match, month, default_zone)
-    match = _NUMERIC_DATE.search(text)
+    match = _NUMERIC_DATE.search(text) or _ISO_DATE.search(text)
     if match is not None:
         return _build(match, int(match["month"]), default_zone)
     return None

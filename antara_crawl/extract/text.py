@@ -58,6 +58,7 @@ _SKIP_CLASSES = frozenset(
         "tags-wrapper", "adsbygoogle", "ads", "advertisement", "share", "social-share",
         "article-share", "post-meta", "related-news", "caption", "image-caption",
         "wrap__article-detail-image", "wrap__article-detail-info", "list-inline",
+        "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
     }
 )  # fmt: skip
 _BLOCK_TAGS = frozenset(
@@ -103,7 +104,11 @@ def body_blocks(container: etree._Element) -> list[Block]:
                     parts.append(child.tail)
                 continue
             classes = _class_set(child.get("class"))
-            if tag in _SKIP_TAGS or not classes.isdisjoint(_SKIP_CLASSES):
+            if (
+                tag in _SKIP_TAGS
+                or not classes.isdisjoint(_SKIP_CLASSES)
+                or (quote and tag == "cite")
+            ):
                 if tag in _BLOCK_TAGS or tag in _SKIP_TAGS:
                     flush(quote)
             elif tag == "br":
@@ -128,7 +133,7 @@ def body_blocks(container: etree._Element) -> list[Block]:
 _READ_ALSO = re.compile(r"^\W*baca\s+juga\b\s*[:.\-–]?", re.IGNORECASE)
 _BOILERPLATE_START = re.compile(
     r"(?:pewarta|editor|penerjemah|pewarta foto|redaktur)\s*:"
-    r"|©\s*antara|dilarang keras mengambil konten"
+    r"|©\s*(?:copyright\s*)?antara|dilarang keras mengambil konten"
     r"|(?:advertisement|iklan|scroll (?:untuk|to) (?:melanjutkan|continue)\b.*)$",
     re.IGNORECASE,
 )
@@ -143,6 +148,11 @@ def is_read_also(text: str) -> bool:
     return "aca" in text[:12].lower() and _READ_ALSO.match(text) is not None
 
 
+def strip_read_also(text: str) -> str:
+    """A link title without a leading "Baca juga:" label."""
+    return _READ_ALSO.sub("", text, count=1).strip() if is_read_also(text) else text
+
+
 def is_boilerplate(text: str) -> bool:
     """Bylines, copyright lines, the crawling notice and ad labels."""
     if text[:10].lower().startswith(_BOILERPLATE_PREFIXES) and _BOILERPLATE_START.match(text):
@@ -151,7 +161,7 @@ def is_boilerplate(text: str) -> bool:
 
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’/-]*(?:[ ,]+[A-Za-z][\w.'’/-]*){0,5}?)\s*"
+    r"^(?P<place>[A-Z][\w.'’/-]*(?:[ ,]+[A-Za-z][\w.'’/-]*){0,5}?)\s*,?\s*"
     r"\((?i:antara)\s*(?i:news)?(?:\s+[A-Za-z]+){0,3}\)\s*[-–—]+\s*"
 )
 
@@ -201,28 +211,42 @@ def split_body(blocks: Iterable[Block]) -> Body:
     """
     dateline: str | None = None
     read_also: list[tuple[str, str]] = []
-    paragraphs: list[str] = []
-    quotes: list[str] = []
+    kept: list[tuple[str, bool]] = []  # (text, is a quote), in page order
+    awaiting_links = False  # after a bare "Baca juga:" label, its links come next
     for block in blocks:
         text = block.text
         if is_read_also(text):
             read_also.extend(block.links)
+            awaiting_links = not block.links
             continue
+        if awaiting_links and _is_only_links(block):
+            read_also.extend(block.links)
+            continue
+        awaiting_links = False
         if is_boilerplate(text):
             continue
         place, text = split_dateline(text)
-        if place is not None and dateline is None and not paragraphs:
+        if place is not None and dateline is None and not kept:
             dateline = place
-        if not text:
-            continue
-        (quotes if block.quote else paragraphs).append(text)
-    if quotes:
-        keys = [paragraph_key(p) for p in paragraphs]
-        for quote in quotes:
-            quote_key = paragraph_key(quote)
-            if not any(quote_key in key for key in keys):
-                paragraphs.append(quote)
+        if text:
+            kept.append((text, block.quote))
+    keys = [paragraph_key(text) for text, quote in kept if not quote]
+    paragraphs = [
+        text
+        for text, quote in kept
+        if not quote or not any(paragraph_key(text) in key for key in keys)
+    ]
     return Body(list(unique_paragraphs(paragraphs)), dateline, read_also)
+
+
+def _is_only_links(block: Block) -> bool:
+    """Whether a block is nothing but its links' text (and punctuation)."""
+    if not block.links:
+        return False
+    rest = block.text
+    for _href, title in block.links:
+        rest = rest.replace(title, "", 1)
+    return not any(char.isalnum() for char in rest)
 
 
 _BYLINE_REPORTER = re.compile(
