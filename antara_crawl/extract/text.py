@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape as html_unescape
@@ -184,16 +184,6 @@ def paragraph_key(text: str) -> str:
     return " ".join(text.casefold().translate(_PUNCTUATION_TO_SPACE).split())
 
 
-def unique_paragraphs(paragraphs: Iterable[str]) -> Iterator[str]:
-    """Each paragraph once, the first occurrence kept, in order."""
-    seen: set[str] = set()
-    for paragraph in paragraphs:
-        key = paragraph_key(paragraph)
-        if key and key not in seen:
-            seen.add(key)
-            yield paragraph
-
-
 @dataclass(slots=True)
 class Body:
     """A body split into its parts: paragraphs, dateline and "Baca juga" links."""
@@ -211,7 +201,7 @@ def split_body(blocks: Iterable[Block]) -> Body:
     """
     dateline: str | None = None
     read_also: list[tuple[str, str]] = []
-    kept: list[tuple[str, bool]] = []  # (text, is a quote), in page order
+    kept: list[tuple[str, str, bool]] = []  # (text, its key, is a quote), in page order
     awaiting_links = False  # after a bare "Baca juga:" label, its links come next
     for block in blocks:
         text = block.text
@@ -229,14 +219,16 @@ def split_body(blocks: Iterable[Block]) -> Body:
         if place is not None and dateline is None and not kept:
             dateline = place
         if text:
-            kept.append((text, block.quote))
-    keys = [paragraph_key(text) for text, quote in kept if not quote]
-    paragraphs = [
-        text
-        for text, quote in kept
-        if not quote or not any(paragraph_key(text) in key for key in keys)
-    ]
-    return Body(list(unique_paragraphs(paragraphs)), dateline, read_also)
+            kept.append((text, paragraph_key(text), block.quote))
+    own_keys = [key for _text, key, quote in kept if not quote]
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for text, key, quote in kept:
+        if not key or key in seen or (quote and any(key in own for own in own_keys)):
+            continue
+        seen.add(key)
+        paragraphs.append(text)
+    return Body(paragraphs, dateline, read_also)
 
 
 def _is_only_links(block: Block) -> bool:
