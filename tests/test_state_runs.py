@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from antara_crawl.portals import PORTALS
-from tests.crawl import run_crawl
+from tests.crawl import ROOT, run_crawl
 from tests.mirror_server import serve_mirror
 from tests.sitebuilder import Article, Site
 
@@ -174,3 +180,35 @@ def test_reset_state_starts_over(runs, tmp_path: Path) -> None:
     )
     assert fresh.returncode == 0, fresh.log[-3000:]
     assert len(fresh.items) == len(articles) - 1  # all but the non-police story
+
+
+def test_a_killed_run_leaves_nothing_seen_that_no_feed_holds(tmp_path: Path) -> None:
+    mirror, state, feed = tmp_path / "mirror", tmp_path / "state.sqlite3", tmp_path / "feed.jsonl"
+    articles = build(mirror, 2)
+    since = (NOW - timedelta(days=10)).date().isoformat()
+    command = [
+        sys.executable, "-m", "scrapy", "crawl", "antara", "-o", str(feed),
+        "-s", f"ANTARA_MIRROR={mirror}", "-s", f"ANTARA_STATE={state}",
+        "-s", "DOWNLOAD_DELAY=0.5", "-a", f"since={since}",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    time.sleep(4)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(state) as db:
+        seen = {row[0] for row in db.execute("SELECT key FROM articles")}
+    in_feed = (
+        {json.loads(line)["id"] for line in feed.read_text().splitlines()}
+        if feed.exists()
+        else set()
+    )
+    assert seen <= in_feed
+    assert not feed.exists() or feed.read_text().endswith("\n")  # no half-written item
+    rerun = run_crawl(
+        tmp_path / "rerun.jsonl", mirror=str(mirror), state=state, args={"since": since}
+    )
+    assert rerun.returncode == 0, rerun.log[-3000:]
+    police = {key(a) for name, a in articles.items() if name != "not_police"}
+    assert set(rerun.by_key) | in_feed == police
