@@ -6,8 +6,8 @@
 recorded in ``server.requests`` and, optionally, appended to a log file. Statuses can be
 injected per path (``410``, ``503`` with ``Retry-After`` …), permanently or for the first N hits.
 
-    with serve_mirror(root) as server:
-        urlopen(server.base_url + "/kupang.antaranews.com/robots.txt")
+    with serve_mirror(root) as server:  # then crawl with ANTARA_MIRROR=server.base_url
+        ...
         assert "/kupang.antaranews.com/robots.txt" in server.requests
 
 Run it by hand (serves until interrupted)::
