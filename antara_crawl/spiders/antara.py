@@ -71,7 +71,7 @@ class AntaraSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args)
         self.options = CrawlOptions.parse(
-            today=kwargs.pop("_today", None) or date.today(),
+            today=date.today(),
             default_window_days=int(kwargs.pop("_default_window_days", 3)),
             **kwargs,
         )
