@@ -74,7 +74,7 @@ class Design:
 CURRENT = Design(
     name="current",
     body=_selectors("div.wrap__article-detail-content"),
-    title=_selectors(".wrap__article-detail-title h1"),
+    title=_selectors(".wrap__article-detail-title h1", "h1.wrap__article-detail-title"),
     date=_selectors(".wrap__article-detail-info span", ".wrap__article-detail-info li"),
     caption=_selectors(".wrap__article-detail-image figcaption"),
     image=_selectors(".wrap__article-detail-image img"),
@@ -157,6 +157,7 @@ _BYLINE_TEXT = etree.XPath(
     ".//text()[contains(., 'Pewarta') or contains(., 'PEWARTA') or contains(., 'Editor')"
     " or contains(., 'EDITOR')][not(parent::script) and not(parent::style)]"
 )
+_EMPTY_EDITOR = re.compile(r"Editor\s*:\s*(?:\n|$|(?i:copyright|©))", re.IGNORECASE)
 _INLINE_TAGS = frozenset({"strong", "b", "em", "i", "u", "span", "a", "small", "font"})
 _UPDATE_MARK = re.compile(r"\s*(?:diperbarui|diperbaharui|updated?)\b", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+ANTARA(?:\s*News)?\b.*$", re.IGNORECASE)
@@ -237,7 +238,7 @@ def parse_html(page: str | bytes, url: str) -> etree._Element:
     UTF-8 bytes (declared or undeclared, as ANTARA serves them) go to lxml as they are;
     other encodings are decoded first, as browsers do (BOM, then ``<meta charset>``).
     """
-    if isinstance(page, bytes):
+    if isinstance(page, bytes) and not _declares_utf8(page):
         declared = read_bom(page)[0] or html_body_declared_encoding(page)
         if declared not in (None, "utf-8", "utf8"):
             page = html_to_unicode(None, page)[1]
@@ -251,6 +252,14 @@ def parse_html(page: str | bytes, url: str) -> etree._Element:
     if root is None:
         raise ExtractError(f"{url}: not parseable as HTML")
     return root
+
+
+def _declares_utf8(page: bytes) -> bool:
+    """The common case, cheaply: ``<meta charset="utf-8">`` near the top, no BOM to obey."""
+    head = page[:1024].lower()
+    return not page.startswith((b"\xff\xfe", b"\xfe\xff")) and (
+        b'charset="utf-8"' in head or b"charset=utf-8" in head
+    )
 
 
 # lxml's plain HTML parser: lxml.html's element classes would cost a Python call per element.
@@ -446,7 +455,7 @@ class _Page:
         for text in self._byline_texts():
             found_reporter, found_editor = parse_byline(text)
             reporter, editor = reporter or found_reporter, editor or found_editor
-            if reporter and editor:
+            if reporter and (editor or _EMPTY_EDITOR.search(text)):
                 break
         if reporter is None:
             reporter = ", ".join(_ld_names(self.ld.get("author"))) or None
@@ -455,6 +464,8 @@ class _Page:
         return reporter, editor
 
     def _byline_texts(self) -> Iterator[str]:
+        """Texts that may hold the byline: its usual places, then any text in the body and
+        (when nothing was found yet) the page that mentions Pewarta or Editor."""
         for place in (e for s in _BYLINE_PLACES for e in self.marks.select(s)):
             yield _text_with_breaks(place)
         places = [self.root] if self.container is None else [self.container, self.root]

@@ -71,6 +71,9 @@ _QUOTE_CLASSES = frozenset({"quote", "pullquote", "pull-quote", "blockquote", "q
 _BLOCK_CLASSES = frozenset({"baca-juga"})
 
 
+_NO_CLASSES: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=4096)
 def _class_set(value: str | None) -> frozenset[str]:
     return frozenset(value.split()) if value else frozenset()
@@ -103,7 +106,8 @@ def body_blocks(container: etree._Element) -> list[Block]:
                 if child.tail:
                     parts.append(child.tail)
                 continue
-            classes = _class_set(child.get("class"))
+            class_attribute = child.get("class")
+            classes = _class_set(class_attribute) if class_attribute else _NO_CLASSES
             if (
                 tag in _SKIP_TAGS
                 or not classes.isdisjoint(_SKIP_CLASSES)
