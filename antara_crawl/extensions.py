@@ -85,7 +85,8 @@ class ArticleState:
         return state
 
     def spider_opened(self, spider: Spider) -> None:
-        if self.config.kind != "sqlite":
+        if self.config.kind == "none":  # nothing kept between runs; wire copies still linked
+            self.store = ArticleStore.in_memory(threshold=self.threshold)
             return
         options = getattr(spider, "options", None)
         reset = bool(getattr(options, "reset_state", False))
@@ -167,8 +168,9 @@ class ArticleState:
             )
             return
         committed = self.store.commit_pending()
-        stats.set_value("antara/state/committed", committed)
-        logger.info("State: %d articles recorded in %s", committed, self.config.location)
+        if self.config.kind != "none":
+            stats.set_value("antara/state/committed", committed)
+            logger.info("State: %d articles recorded in %s", committed, self.config.location)
 
     def engine_stopped(self) -> None:
         if self.store is not None:

@@ -156,7 +156,9 @@ class StoredArticle:
 class ArticleStore:
     """The SQLite state store. Use :meth:`open`; one store per crawl process."""
 
-    def __init__(self, connection: sqlite3.Connection, threshold: float, lock: IO[bytes]) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, threshold: float, lock: IO[bytes] | None = None
+    ) -> None:
         self.db = connection
         self._lock = lock
         self.threshold = threshold
@@ -202,9 +204,17 @@ class ArticleStore:
         store.discard_pending()
         return store
 
+    @classmethod
+    def in_memory(cls, *, threshold: float = 0.7) -> ArticleStore:
+        """A store for one run only (``ANTARA_STATE=none``): near-duplicates within the run."""
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        db.executescript("BEGIN;" + SCHEMA + "COMMIT;")
+        return cls(db, threshold)
+
     def close(self) -> None:
         self.db.close()
-        self._lock.close()
+        if self._lock is not None:
+            self._lock.close()
 
     # -- lookups -----------------------------------------------------------------------
 

@@ -212,3 +212,28 @@ def test_a_killed_run_leaves_nothing_seen_that_no_feed_holds(tmp_path: Path) -> 
     assert rerun.returncode == 0, rerun.log[-3000:]
     police = {key(a) for name, a in articles.items() if name != "not_police"}
     assert set(rerun.by_key) | in_feed == police
+
+
+def test_without_state_a_wire_copy_reached_later_in_the_run_is_linked(tmp_path: Path) -> None:
+    original = Article("www", "4870101", "", "Korlantas kerahkan personel", WIRE, at("www", 2))
+    copy = Article(
+        "bali", "343101", "", "Korlantas kerahkan personel (Bali)", WIRE_REPUBLISHED,
+        at("bali", 1), in_rss=False, in_listing=False,
+    )  # fmt: skip
+    linking = Article(
+        "bali", "343102", "", "Polresta Denpasar gelar patroli",
+        story("Denpasar", "Polresta Denpasar", "patroli", 90), at("bali", 1),
+        related=[(copy.url, copy.title)],
+    )  # fmt: skip
+    site = Site(NOW, portals=("bali", "www"), rss_size=10, page_size=5)
+    site.add(original, copy, linking)
+    site.write(tmp_path / "mirror")
+    since = (NOW - timedelta(days=10)).date().isoformat()
+    crawl = run_crawl(
+        tmp_path / "out.jsonl", mirror=str(tmp_path / "mirror"), args={"since": since}
+    )
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert crawl.by_key[key(copy)]["depth"] == 1
+    assert crawl.by_key[key(copy)]["duplicate_of"] == key(original)
+    assert crawl.by_key[key(original)]["duplicate_of"] is None
+    assert crawl.by_key[key(linking)]["duplicate_of"] is None
