@@ -116,9 +116,7 @@ INDEX_MIN_ARTICLE_LINKS = 5
 # Page-wide parts, whatever the design.
 _BYLINE_PLACES = _selectors("p.text-muted", ".tags-wrapper", ".post-meta")
 _BREADCRUMB = _selectors(".breadcrumb a", ".breadcrumbs a", ".amp-category a")
-_LANDMARK_TAGS = frozenset(
-    {"meta", "link", "script", "title", "h1", "time", "figcaption", "article", "amp-img"}
-)
+_LANDMARK_TAGS = frozenset({"title", "h1", "time", "figcaption", "article", "amp-img"})
 # Elements that may carry a landmark class; links, list items, icons and images, most of a
 # page's chrome, never start a selector and are not scanned.
 _SCANNED_TAGS = (
@@ -180,42 +178,37 @@ class Landmarks:
         self.by_tag: dict[str, list[etree._Element]] = {}
         self.dated: list[etree._Element] = []
         self.meta: dict[str, str] = {}
-        self.canonical: list[str] = []
-        self.json_ld: list[str] = []
+        for element in root.iter("meta"):
+            content = element.get("content")
+            if content:
+                for attribute in ("property", "name", "itemprop"):
+                    key = element.get(attribute)
+                    if key:
+                        self.meta.setdefault(key.lower(), content)
+        self.canonical = [
+            link.get("href", "")
+            for link in root.iter("link")
+            if link.get("rel") == "canonical" and link.get("href")
+        ]
+        self.json_ld = [
+            script.text
+            for script in root.iter("script")
+            if script.get("type") == "application/ld+json" and script.text
+        ]
         cache = _CLASS_CACHE
+        by_tag, by_class = self.by_tag, self.by_class
         for element in root.iter(*_SCANNED_TAGS):
             tag = element.tag
             if tag in _LANDMARK_TAGS:
-                self._add_tagged(tag, element)
+                by_tag.setdefault(tag, []).append(element)
             classes = element.get("class")
             if classes is None:
                 continue
             names, dated = cache.get(classes) or _landmark_classes(classes)
             for name in names:
-                self.by_class.setdefault(name, []).append(element)
-            if dated and tag != "script":
+                by_class.setdefault(name, []).append(element)
+            if dated:
                 self.dated.append(element)
-
-    def _add_tagged(self, tag: str, element: etree._Element) -> None:
-        if tag == "meta":
-            self._add_meta(element)
-        elif tag == "link":
-            if element.get("rel") == "canonical" and element.get("href"):
-                self.canonical.append(element.get("href", ""))
-        elif tag == "script":
-            if element.get("type") == "application/ld+json" and element.text:
-                self.json_ld.append(element.text)
-        else:
-            self.by_tag.setdefault(tag, []).append(element)
-
-    def _add_meta(self, element: etree._Element) -> None:
-        content = element.get("content")
-        if not content:
-            return
-        for attribute in ("property", "name", "itemprop"):
-            key = element.get(attribute)
-            if key:
-                self.meta.setdefault(key.lower(), content)
 
     def select(self, selector: Selector) -> Iterator[etree._Element]:
         """Elements matching ``selector``, in document order."""

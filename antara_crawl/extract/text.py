@@ -13,9 +13,14 @@ from lxml import etree
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def normalize_space(text: str) -> str:
     """Collapse whitespace runs (non-breaking too) to one space; drop zero-width characters."""
-    return " ".join(text.translate(_INVISIBLE).split())
+    if not text.isascii() and _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def text_of(element: etree._Element) -> str:
@@ -178,14 +183,12 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     return match["place"].strip(" ,"), paragraph[match.end() :]
 
 
-_PUNCTUATION_TO_SPACE = {
-    code: " " for code in range(0x2070) if not chr(code).isalnum() and not chr(code).isspace()
-}
+_WORD = re.compile(r"\w+")
 
 
 def paragraph_key(text: str) -> str:
     """What makes two paragraphs the same: their words, case and punctuation aside."""
-    return " ".join(text.casefold().translate(_PUNCTUATION_TO_SPACE).split())
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 @dataclass(slots=True)
