@@ -130,7 +130,10 @@ def body_blocks(container: etree._Element) -> list[Block]:
             else:
                 if tag == "a" and child.get("href"):
                     links.append((child.get("href", ""), normalize_space(text_of(child))))
-                walk(child, quote)
+                if len(child):
+                    walk(child, quote)
+                elif child.text:  # an inline element holding only text
+                    parts.append(child.text)
             if child.tail:
                 parts.append(child.tail)
 
