@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from antara_crawl.portals import ZONES
 
@@ -121,9 +121,3 @@ def _build(match: re.Match[str], month: int, default_zone: tzinfo) -> datetime |
         )
     except ValueError:
         return None
-
-
-def as_fixed_offset(moment: datetime) -> datetime:
-    """``moment`` with a plain UTC-offset zone, so it prints ``+08:00`` rather than a name."""
-    offset = moment.utcoffset() or timedelta(0)
-    return moment.replace(tzinfo=timezone(offset))
