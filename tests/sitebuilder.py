@@ -166,8 +166,31 @@ def _portal(key: str) -> Portal:
 # --------------------------------------------------------------------------- descriptions
 
 
+class _Page:
+    """Where a page of a portal lives, from its ``portal`` key and ``path``."""
+
+    portal: str
+    path: str
+
+    @property
+    def port(self) -> Portal:
+        return PORTALS[self.portal]
+
+    @property
+    def host(self) -> str:
+        return self.port.host
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.host}{self.path}"
+
+    @property
+    def relpath(self) -> str:
+        return f"{self.host}{self.path}.html"
+
+
 @dataclass
-class Article:
+class Article(_Page):
     """One article page. ``paragraphs[0]`` starts with a dateline (``Kupang (ANTARA) - ``).
 
     ``related`` holds the "Baca juga" links as ``(href, title)``; ``href`` may be absolute,
@@ -223,15 +246,7 @@ class Article:
         if self.related_after is not None and len(self.related_after) != len(self.related):
             raise ValueError(f"{self.key}: related_after must have one index per related link")
 
-    # identity -------------------------------------------------------------------------
-    @property
-    def port(self) -> Portal:
-        return PORTALS[self.portal]
-
-    @property
-    def host(self) -> str:
-        return self.port.host
-
+    # identity (port, host, url and relpath come from _Page) ---------------------------
     @property
     def key(self) -> str:
         return f"{self.portal}:{self.id}"
@@ -241,16 +256,8 @@ class Article:
         return f"/berita/{self.id}/{self.slug}"
 
     @property
-    def url(self) -> str:
-        return f"https://{self.host}{self.path}"
-
-    @property
     def amp_url(self) -> str:
         return f"https://{self.host}/amp{self.path}"
-
-    @property
-    def relpath(self) -> str:
-        return f"{self.host}{self.path}.html"
 
     @property
     def amp_relpath(self) -> str:
@@ -319,7 +326,7 @@ class Article:
 
 
 @dataclass
-class Photo:
+class Photo(_Page):
     """A photo page ``/foto/{id}/{slug}`` (not an article). ``in_feeds`` puts it into the
     portal's RSS and terkini listing, as ANTARA does."""
 
@@ -339,28 +346,12 @@ class Photo:
         self.published = self.published.replace(second=0, microsecond=0)
 
     @property
-    def port(self) -> Portal:
-        return PORTALS[self.portal]
-
-    @property
-    def host(self) -> str:
-        return self.port.host
-
-    @property
     def key(self) -> str:
         return f"{self.portal}:foto:{self.id}"
 
     @property
     def path(self) -> str:
         return f"/foto/{self.id}/{self.slug}"
-
-    @property
-    def url(self) -> str:
-        return f"https://{self.host}{self.path}"
-
-    @property
-    def relpath(self) -> str:
-        return f"{self.host}{self.path}.html"
 
     @property
     def description(self) -> str:
