@@ -109,8 +109,9 @@ def _article(spec: dict, now: datetime) -> Article:
         fields["updated"] = _moment(now, portal, spec["updated_ago"])
     paragraphs = _fill(spec["paragraphs"], published)
     slug = fields.pop("slug", "")
-    return Article(portal=portal, id=id, slug=slug, paragraphs=paragraphs, published=published,
-                   **fields)  # fmt: skip
+    return Article(
+        portal=portal, id=id, slug=slug, paragraphs=paragraphs, published=published, **fields
+    )
 
 
 def _with_links(article: Article, spec: dict, entries: dict[str, Entry]) -> Article:
@@ -205,8 +206,15 @@ def expected_crawl(
         _find_in_feeds(manifest, selected, set(feeds), found)
     if "listing" in discovery:
         listing_pages = _find_in_listings(manifest, selected, set(sections), since, found)
-    crawl = _Crawl(manifest, selected, since, until, police_only=police_only,
-                   related_any_portal=related_any_portal, related_depth=related_depth)  # fmt: skip
+    crawl = _Crawl(
+        manifest,
+        selected,
+        since,
+        until,
+        police_only=police_only,
+        related_any_portal=related_any_portal,
+        related_depth=related_depth,
+    )
     crawl.seed(found)
     crawl.follow()
     return crawl.result(listing_pages)
@@ -373,6 +381,10 @@ def _link_facts(manifest: dict) -> dict[str, list[dict]]:
     return groups
 
 
+def _is_missing(link: dict) -> bool:
+    return link["kind"] == "article" and not link["exists"]
+
+
 def _links_where(articles: dict, wanted: Callable[[dict], bool]) -> list[dict]:
     """``[{url, href, linked_from}]`` for each "Baca juga" link that is ``wanted``."""
     return [
@@ -397,8 +409,7 @@ def _common_truth(manifest: dict) -> None:
         and not any(a["url"].split("/", 3)[3].startswith(p.lstrip("/"))
                     for p in manifest["disallowed"].get(a["portal"], []))
     )  # fmt: skip
-    manifest["missing"] = _links_where(arts, lambda link: link["kind"] == "article"
-                                       and not link["exists"])  # fmt: skip
+    manifest["missing"] = _links_where(arts, _is_missing)
     manifest["photo_links"] = _links_where(arts, lambda link: link["kind"] == "photo")
     manifest["designs"] = {
         "old": sorted(k for k, a in arts.items() if a["design"] == "old"),
