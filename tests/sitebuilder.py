@@ -12,7 +12,8 @@ Build a :class:`Site`, add :class:`Article` (and :class:`Photo`) objects, then c
     {host}/foto/{id}/{slug}.html           photo pages
 
 Everything the pages say comes from the description, so tests know the truth: see
-:meth:`Site.manifest`. Links to pages that were not added (deleted articles) are simply not
+:meth:`Site.manifest`. The concrete sites are described in ``tests/stories/*.json`` and built
+by ``tests/sites.py``. Links to pages that were not added (deleted articles) are simply not
 written, so a mirror server answers 404 for them.
 
 Standard library only; all text is escaped (``html.escape``), JSON-LD is ``json.dumps`` with
