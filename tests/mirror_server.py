@@ -61,7 +61,7 @@ class RequestLog(list):
         """How many requests were made for ``path`` (with or without a query)."""
         return sum(1 for p in self.snapshot() if p == path or p.split("?", 1)[0] == path)
 
-    def __reduce__(self):  # keep pickling/copying simple: a plain list
+    def __reduce__(self) -> tuple[type[list], tuple[list[str]]]:  # copies are plain lists
         return (list, (self.snapshot(),))
 
 

@@ -12,7 +12,8 @@ Build a :class:`Site`, add :class:`Article` (and :class:`Photo`) objects, then c
     {host}/foto/{id}/{slug}.html           photo pages
 
 Everything the pages say comes from the description, so tests know the truth: see
-:meth:`Site.manifest`. Links to pages that were not added (deleted articles) are simply not
+:meth:`Site.manifest`. The concrete sites are described in ``tests/stories/*.json`` and built
+by ``tests/sites.py``. Links to pages that were not added (deleted articles) are simply not
 written, so a mirror server answers 404 for them.
 
 Standard library only; all text is escaped (``html.escape``), JSON-LD is ``json.dumps`` with
@@ -75,6 +76,10 @@ AD_SNIPPET = (
     '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-0000000000000000" '
     'data-ad-slot="1234567890" data-ad-format="auto"></ins>'
     "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>"
+)
+AMP_AD = (
+    '<amp-ad width="300" height="250" type="adsense" '
+    'data-ad-client="ca-pub-0000000000000000" data-ad-slot="1234567890"></amp-ad>'
 )
 PLACEHOLDER_IMG = "https://www.antaranews.com/img/placeholder-730x487.png"
 
@@ -167,9 +172,13 @@ def _portal(key: str) -> Portal:
 
 
 class _Page:
-    """Where a page of a portal lives, from its ``portal`` key and ``path``."""
+    """Where a page of a portal lives, from its ``portal`` key and ``path``, and what article
+    and photo pages share."""
 
     portal: str
+    title: str
+    slug: str
+    published: datetime
     path: str
 
     @property
@@ -187,6 +196,18 @@ class _Page:
     @property
     def relpath(self) -> str:
         return f"{self.host}{self.path}.html"
+
+    def _settle(self) -> None:
+        """Check the portal, default the slug to the title's and drop seconds from the date."""
+        _portal(self.portal)
+        if not self.slug:
+            self.slug = slugify(self.title)
+        self.published = self.published.replace(second=0, microsecond=0)
+
+    def _cached_image(self, size: str, name: str) -> str:
+        """An image URL on ANTARA's image cache, dated by publication."""
+        day = local(self.published, self.port)
+        return f"https://img.antaranews.com/cache/{size}/{day:%Y/%m/%d}/{name}.jpg"
 
 
 @dataclass
@@ -229,7 +250,6 @@ class Article(_Page):
     note: str = ""
 
     def __post_init__(self) -> None:
-        _portal(self.portal)
         if not self.id.isdigit():
             raise ValueError(f"article id must be digits: {self.id!r}")
         if self.design not in DESIGNS:
@@ -240,9 +260,7 @@ class Article(_Page):
             raise ValueError(f"{self.key}: published must be an aware datetime")
         if not self.paragraphs:
             raise ValueError(f"{self.key}: no paragraphs")
-        if not self.slug:
-            self.slug = slugify(self.title)
-        self.published = self.published.replace(second=0, microsecond=0)
+        self._settle()
         if self.related_after is not None and len(self.related_after) != len(self.related):
             raise ValueError(f"{self.key}: related_after must have one index per related link")
 
@@ -289,10 +307,7 @@ class Article(_Page):
 
     @property
     def image_url(self) -> str:
-        if self.image:
-            return self.image
-        d = local(self.published, self.port)
-        return f"https://img.antaranews.com/cache/730x487/{d:%Y/%m/%d}/{self.slug[:48]}.jpg"
+        return self.image or self._cached_image("730x487", self.slug[:48])
 
     @property
     def image_caption(self) -> str:
@@ -340,10 +355,7 @@ class Photo(_Page):
     in_feeds: bool = False
 
     def __post_init__(self) -> None:
-        _portal(self.portal)
-        if not self.slug:
-            self.slug = slugify(self.title)
-        self.published = self.published.replace(second=0, microsecond=0)
+        self._settle()
 
     @property
     def key(self) -> str:
@@ -359,8 +371,7 @@ class Photo(_Page):
 
     @property
     def image_url(self) -> str:
-        d = local(self.published, self.port)
-        return f"https://img.antaranews.com/cache/1200x800/{d:%Y/%m/%d}/foto-{self.slug[:40]}.jpg"
+        return self._cached_image("1200x800", f"foto-{self.slug[:40]}")
 
 
 Entry = Article | Photo
@@ -432,10 +443,6 @@ class Site:
         self.popular[portal] = list(keys)
 
     # queries ----------------------------------------------------------------------------
-    @property
-    def portals(self) -> list[str]:
-        return list(self._portals)
-
     def article(self, key: str) -> Article:
         for article in self.articles:
             if article.key == key:
@@ -588,6 +595,13 @@ class Site:
             "</div>\n"
         )
 
+    def _page_end(self, portal: Portal, *, close: str = "</div></main>") -> str:
+        """The sidebar column, the end of the layout (``close``), the footer."""
+        return (
+            f'<div class="col-md-4">\n{self._sidebar(portal)}</div>\n{close}\n'
+            f"{self._footer(portal)}</body>\n</html>\n"
+        )
+
     def _footer(self, portal: Portal) -> str:
         return (
             '<footer class="footer">\n<div class="container"><ul class="list-inline">'
@@ -657,6 +671,14 @@ class Site:
             meta.append(f'<link rel="amphtml" href="{esc(a.amp_url)}">')
         return "\n".join(meta) + "\n"
 
+    def _article_head(self, a: Article) -> str:
+        """The ``<head>`` of the current and old designs."""
+        extra = self._article_meta(a) + ("" if a.no_jsonld else self._json_ld(a))
+        return self._head(
+            a.port, f"{a.title} - {site_name(a.port)}", canonical=a.url,
+            description=a.description, extra=extra,
+        )  # fmt: skip
+
     def _links_after(self, a: Article) -> dict[int, list[tuple[str, str]]]:
         after: dict[int, list[tuple[str, str]]] = {}
         for pos, link in zip(a.link_positions(), a.related, strict=True):
@@ -688,11 +710,7 @@ class Site:
             parts.append(f"{txt(para)}<br><br>" if bare else f"<p>{txt(para)}</p>")
             if i == ad_at:
                 parts.append(AD_SNIPPET)
-            for href, title in after.get(i, []):
-                parts.append(
-                    '<p><span class="baca-juga">Baca juga: '
-                    f'<a href="{esc(href)}">{esc(title)}</a></span></p>'
-                )
+            parts += [_baca_juga(href, title) for href, title in after.get(i, [])]
         return "\n".join(parts)
 
     def render_article(self, a: Article) -> str:
@@ -705,11 +723,7 @@ class Site:
 
     def render_current(self, a: Article) -> str:
         portal = a.port
-        extra = self._article_meta(a) + ("" if a.no_jsonld else self._json_ld(a))
-        head = self._head(
-            portal, f"{a.title} - {site_name(portal)}", canonical=a.url,
-            description=a.description, extra=extra,
-        )  # fmt: skip
+        head = self._article_head(a)
         body = self._current_body(a)
         if a.body_twice:
             body = body + "\n" + body
@@ -747,17 +761,12 @@ class Site:
             '<div class="share-buttons"><a href="https://www.facebook.com/sharer/sharer.php?u='
             f'{esc(a.url)}">Bagikan</a></div>\n'
             "</div>\n</div>\n"
-            f'<div class="col-md-4">\n{self._sidebar(portal)}</div>\n</div></main>\n'
-            f"{self._footer(portal)}</body>\n</html>\n"
+            f"{self._page_end(portal)}"
         )
 
     def render_old(self, a: Article) -> str:
         portal = a.port
-        extra = self._article_meta(a) + ("" if a.no_jsonld else self._json_ld(a))
-        head = self._head(
-            portal, f"{a.title} - {site_name(portal)}", canonical=a.url,
-            description=a.description, extra=extra,
-        )  # fmt: skip
+        head = self._article_head(a)
         after = self._links_after(a)
         chunks: list[str] = []
         for i, para in enumerate(a.paragraphs):
@@ -788,29 +797,23 @@ class Site:
             f"COPYRIGHT © ANTARA {self.now.year}</div>\n"
             f'<div class="post-tags">{tags}</div></footer>\n'
             "</article>\n</div>\n"
-            f'<div class="col-md-4">\n{self._sidebar(portal)}</div>\n</div></div>\n'
-            f"{self._footer(portal)}</body>\n</html>\n"
+            f"{self._page_end(portal, close='</div></div>')}"
         )
 
-    def render_amp(self, a: Article) -> str:
-        portal = a.port
+    def _amp_body(self, a: Article) -> str:
         after = self._links_after(a)
         parts: list[str] = []
         for i, para in enumerate(a.paragraphs):
             parts.append(f"<p>{txt(para)}</p>")
             if i == min(2, len(a.paragraphs) - 1):
-                parts.append(
-                    '<amp-ad width="300" height="250" type="adsense" '
-                    'data-ad-client="ca-pub-0000000000000000" data-ad-slot="1234567890">'
-                    "</amp-ad>"
-                )
-            for href, title in after.get(i, []):
-                parts.append(
-                    '<p><span class="baca-juga">Baca juga: '
-                    f'<a href="{esc(href)}">{esc(title)}</a></span></p>'
-                )
+                parts.append(AMP_AD)
+            parts += [_baca_juga(href, title) for href, title in after.get(i, [])]
+        return "\n".join(parts)
+
+    def render_amp(self, a: Article) -> str:
+        portal = a.port
         tags = "".join(f'<a href="/tag/{slugify(t)}">{esc(t)}</a>' for t in a.tags)
-        body = "\n".join(parts)
+        body = self._amp_body(a)
         return (
             '<!doctype html>\n<html amp lang="id">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{esc(a.title)} - {esc(site_name(portal))}</title>\n"
@@ -868,8 +871,7 @@ class Site:
             f'<img class="img-fluid" src="{esc(p.image_url)}" alt="{esc(p.title)}">'
             f"<figcaption>{esc(p.caption)} ({esc(p.photographer)})</figcaption></figure></div>\n"
             "</div></div>\n"
-            f'<div class="col-md-4">\n{self._sidebar(portal)}</div>\n</div></main>\n'
-            f"{self._footer(portal)}</body>\n</html>\n"
+            f"{self._page_end(portal)}"
         )
 
     # feeds and listings ------------------------------------------------------------------
@@ -949,133 +951,143 @@ class Site:
             + "\n</div>\n"
             + pagination
             + "</div>\n"
-            f'<div class="col-md-4">\n{self._sidebar(portal)}</div>\n</div></main>\n'
-            f"{self._footer(portal)}</body>\n</html>\n"
+            f"{self._page_end(portal)}"
         )
 
     # truth ------------------------------------------------------------------------------
     def manifest(self) -> dict:
         """What the written mirror contains, as JSON-able data (see tests/sites.py)."""
-        photo_urls = {p.url for p in self.photos}
-        keys = {a.key for a in self.articles}
-        articles = {}
-        for a in self.articles:
-            related = []
-            for href, absolute, title in a.resolved_related():
-                ref = article_ref(absolute)
-                kind = url_kind(absolute)
-                key = ref.key if ref else None
-                canonical = ref.url if ref else absolute
-                if key:
-                    exists = key in keys
-                elif kind == "photo":
-                    exists = absolute.split("?")[0] in photo_urls
-                else:
-                    exists = False
-                related.append(
-                    {"href": href, "url": canonical, "title": title, "kind": kind,
-                     "key": key, "exists": exists}
-                )  # fmt: skip
-            shows_category = a.design == "current" or not a.no_jsonld
-            expected = {
-                "id": a.key,
-                "url": a.url,
-                "portal": a.portal,
-                "province": a.port.province,
-                "title": a.title,
-                "published_at": iso(a.published, a.port),
-                "updated_at": iso(a.updated, a.port) if a.updated else None,
-                "reporter": a.reporter or None,
-                "editor": a.editor or None,
-                "dateline": a.dateline,
-                "category": a.category if shows_category else None,
-                "tags": list(a.tags),
-                "image_url": a.image_url,
-                "image_caption": a.image_caption,
-                "summary": a.description,
-                "body": a.body,
-                "related": [
-                    {"url": r["url"], "title": r["title"]}
-                    for r in related
-                    if r["kind"] == "article"
-                ],
-            }
-            articles[a.key] = {
-                "expected": expected,
-                "key": a.key,
-                "id": a.key,
-                "article_id": a.id,
-                "portal": a.portal,
-                "url": a.url,
-                "amp_url": a.amp_url,
-                "province": a.port.province,
-                "title": a.title,
-                "published_at": iso(a.published, a.port),
-                "updated_at": iso(a.updated, a.port) if a.updated else None,
-                "reporter": a.reporter or None,
-                "editor": a.editor or None,
-                "dateline": a.dateline,
-                "category": a.category,
-                "tags": list(a.tags),
-                "image_url": a.image_url,
-                "image_caption": a.image_caption,
-                "summary": a.description,
-                "body": a.body,
-                "paragraphs": list(a.paragraphs),
-                "related": related,
-                "design": a.design,
-                "body_twice": a.body_twice,
-                "no_jsonld": a.no_jsonld,
-                "no_zone": a.no_zone,
-                "in_rss": a.in_rss,
-                "in_listing": a.in_listing,
-                "police": a.police,
-                "trap": a.trap,
-                "note": a.note,
-            }
-        feeds = {}
-        listings = {}
-        for key in self._portals:
-            host = PORTALS[key].host
-            for section in self.feed_sections(key):
-                feeds[f"{key}:{section}"] = {
-                    "portal": key,
-                    "url": f"https://{host}/rss/{section}.xml",
-                    "entries": [_entry_ref(e) for e in self.rss_entries(key, section)],
-                }
-            for section in self.listing_sections(key):
-                pages = []
-                for number, entries in enumerate(self.listing_pages(key, section), start=1):
-                    path = self.listing_path(section, number)
-                    pages.append(
-                        {
-                            "url": f"https://{host}{path}",
-                            "path": f"/{host}{path}",
-                            "entries": [_entry_ref(e) for e in entries],
-                            "newest": iso(entries[0].published, PORTALS[key]) if entries else None,
-                            "oldest": iso(entries[-1].published, PORTALS[key]) if entries else None,
-                        }
-                    )
-                listings[f"{key}:{section}"] = {"portal": key, "pages": pages}
         return {
             "now": iso(self.now),
             "portals": list(self._portals),
-            "articles": articles,
-            "photos": {
-                p.key: {
-                    "url": p.url,
-                    "path": f"/{p.relpath.removesuffix('.html')}",
-                    "title": p.title,
-                    "in_feeds": p.in_feeds,
-                }
-                for p in self.photos
+            "articles": {a.key: self._article_facts(a) for a in self.articles},
+            "photos": {p.key: _photo_facts(p) for p in self.photos},
+            "rss": {
+                f"{key}:{section}": self._feed_facts(key, section)
+                for key in self._portals
+                for section in self.feed_sections(key)
             },
-            "rss": feeds,
-            "listings": listings,
+            "listings": {
+                f"{key}:{section}": {"portal": key, "pages": self._listing_facts(key, section)}
+                for key in self._portals
+                for section in self.listing_sections(key)
+            },
             "robots": {PORTALS[k].host: self.robots_txt(k) for k in self._portals},
             "disallowed": {k: list(v) for k, v in self.disallowed.items()},
             "popular": {k: [a.key for a in self.popular_articles(k)] for k in self._portals},
         }
+
+    def _article_facts(self, a: Article) -> dict:
+        """An article's description; ``expected`` holds what extraction must find."""
+        related = self._related_facts(a)
+        shows_category = a.design == "current" or not a.no_jsonld
+        expected = {
+            **_extracted_fields(a),
+            "category": a.category if shows_category else None,
+            "related": [
+                {"url": r["url"], "title": r["title"]} for r in related if r["kind"] == "article"
+            ],
+        }
+        return {
+            "expected": expected,
+            "key": a.key,
+            "article_id": a.id,
+            "amp_url": a.amp_url,
+            **_extracted_fields(a),
+            "category": a.category,
+            "paragraphs": list(a.paragraphs),
+            "related": related,
+            "design": a.design,
+            "body_twice": a.body_twice,
+            "no_jsonld": a.no_jsonld,
+            "no_zone": a.no_zone,
+            "in_rss": a.in_rss,
+            "in_listing": a.in_listing,
+            "police": a.police,
+            "trap": a.trap,
+            "note": a.note,
+        }
+
+    def _related_facts(self, a: Article) -> list[dict]:
+        """Each "Baca juga" link: ``href`` as printed, canonical ``url``, ``title``, ``kind``
+        of page, article ``key`` and whether the mirror holds the page (``exists``)."""
+        keys = {article.key for article in self.articles}
+        photo_urls = {photo.url for photo in self.photos}
+        facts = []
+        for href, absolute, title in a.resolved_related():
+            ref = article_ref(absolute)
+            kind = url_kind(absolute)
+            if ref is not None:
+                exists = ref.key in keys
+            else:
+                exists = kind == "photo" and absolute.split("?")[0] in photo_urls
+            facts.append(
+                {"href": href, "url": ref.url if ref else absolute, "title": title, "kind": kind,
+                 "key": ref.key if ref else None, "exists": exists}
+            )  # fmt: skip
+        return facts
+
+    def _feed_facts(self, key: str, section: str) -> dict:
+        return {
+            "portal": key,
+            "url": f"https://{PORTALS[key].host}/rss/{section}.xml",
+            "entries": [_entry_ref(e) for e in self.rss_entries(key, section)],
+        }
+
+    def _listing_facts(self, key: str, section: str) -> list[dict]:
+        """Each page of a listing: its address, cards, and newest and oldest card dates."""
+        portal = PORTALS[key]
+        pages = []
+        for number, entries in enumerate(self.listing_pages(key, section), start=1):
+            path = self.listing_path(section, number)
+            dates = [iso(entry.published, portal) for entry in entries]
+            pages.append(
+                {
+                    "url": f"https://{portal.host}{path}",
+                    "path": f"/{portal.host}{path}",
+                    "entries": [_entry_ref(e) for e in entries],
+                    "newest": dates[0] if dates else None,
+                    "oldest": dates[-1] if dates else None,
+                }
+            )
+        return pages
+
+
+def _extracted_fields(a: Article) -> dict:
+    """The fields extraction finds on every design (category and related aside)."""
+    return {
+        "id": a.key,
+        "url": a.url,
+        "portal": a.portal,
+        "province": a.port.province,
+        "title": a.title,
+        "published_at": iso(a.published, a.port),
+        "updated_at": iso(a.updated, a.port) if a.updated else None,
+        "reporter": a.reporter or None,
+        "editor": a.editor or None,
+        "dateline": a.dateline,
+        "tags": list(a.tags),
+        "image_url": a.image_url,
+        "image_caption": a.image_caption,
+        "summary": a.description,
+        "body": a.body,
+    }
+
+
+def _photo_facts(p: Photo) -> dict:
+    return {
+        "url": p.url,
+        "path": f"/{p.relpath.removesuffix('.html')}",
+        "title": p.title,
+        "in_feeds": p.in_feeds,
+    }
+
+
+def _baca_juga(href: str, title: str) -> str:
+    """A "Baca juga" (read also) paragraph of the current and AMP designs."""
+    return (
+        f'<p><span class="baca-juga">Baca juga: <a href="{esc(href)}">{esc(title)}</a></span></p>'
+    )
 
 
 def _entry_ref(entry: Entry) -> dict:
