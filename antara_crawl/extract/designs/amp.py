@@ -12,8 +12,9 @@ from antara_crawl.extract.designs.base import ArticlePage, Document, css
 
 
 class AmpPage(ArticlePage):
-    """``article.amp-article`` with ``h1.amp-title``, the date in ``.amp-meta`` (sometimes a
-    ``<time datetime>``), an ``amp-img`` figure and the body in ``.amp-article-body``."""
+    """``article.amp-article`` with ``h1.amp-title``, the date in ``span.amp-date`` or a
+    ``<time>`` (sometimes with ``datetime``) in ``.amp-meta``, an ``amp-img`` figure and the
+    body in ``.amp-article-body``."""
 
     name = "amp"
     seen_from = date(2018, 1, 1)
@@ -22,10 +23,10 @@ class AmpPage(ArticlePage):
 
     BODY = css("div.amp-article-body")
     TITLE = css("h1.amp-title")
-    DATE = css("div.amp-meta")
+    DATE = css("span.amp-date")
     TIME = css("div.amp-meta time")
     IMAGE = css("figure.amp-figure amp-img")
-    CAPTION = css("figcaption.amp-caption")
+    CAPTION = css("figure.amp-figure figcaption")
     SECTION = css("div.amp-category a")
     BYLINE = css("p.text-muted")
 
@@ -43,11 +44,16 @@ class AmpPage(ArticlePage):
         return (
             super().published_at()
             or self.datetime_attribute(self.TIME)
+            or self.visible_date(self.TIME)
             or self.visible_date(self.DATE)
         )
 
     def updated_at(self) -> datetime | None:
-        return super().updated_at() or self.visible_date(self.DATE, updated=True)
+        return (
+            super().updated_at()
+            or self.visible_date(self.TIME, updated=True)
+            or self.visible_date(self.DATE, updated=True)
+        )
 
     def byline_places(self) -> Iterator[str]:
         return chain(self.byline_texts(self.BYLINE), super().byline_places())
