@@ -28,6 +28,7 @@ class AmpPage(ArticlePage):
     IMAGE = css("figure.amp-figure amp-img")
     CAPTION = css("figure.amp-figure figcaption")
     SECTION = css("div.amp-category a")
+    TAGS = css("div.amp-tags a")
     BYLINE = css("p.text-muted")
 
     @classmethod
@@ -60,6 +61,9 @@ class AmpPage(ArticlePage):
 
     def category(self) -> str | None:
         return super().category() or self.last_section(self.SECTION)
+
+    def tags(self) -> list[str]:
+        return self.tag_texts(self.TAGS) or super().tags()
 
     def image_url(self) -> str | None:
         return super().image_url() or self.image_source(self.IMAGE)

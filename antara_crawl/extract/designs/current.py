@@ -32,7 +32,8 @@ class CurrentPage(ArticlePage):
     CAPTION = css("div.wrap__article-detail-image figcaption")
     TAGS = css("ul.blog-tags a")
     BYLINE = css("p.text-muted")
-    BREADCRUMB = css("ul.breadcrumbs a")
+    BREADCRUMBS = css("ul.breadcrumbs a")
+    BREADCRUMB = css("ul.breadcrumb a")
 
     @classmethod
     def matches(cls, doc: Document) -> bool:
@@ -54,7 +55,11 @@ class CurrentPage(ArticlePage):
         return chain(self.byline_texts(self.BYLINE), super().byline_places())
 
     def category(self) -> str | None:
-        return super().category() or self.last_section(self.BREADCRUMB)
+        return (
+            super().category()
+            or self.last_section(self.BREADCRUMBS)
+            or self.last_section(self.BREADCRUMB)
+        )
 
     def tags(self) -> list[str]:
         return self.tag_texts(self.TAGS) or super().tags()
