@@ -308,6 +308,7 @@ def _common_truth(manifest: dict) -> None:
     manifest["designs"] = {
         "old": sorted(k for k, a in arts.items() if a["design"] == "old"),
         "amp": sorted(k for k, a in arts.items() if a["design"] == "amp"),
+        "unknown": sorted(k for k, a in arts.items() if a["design"] == "unknown"),
         "body_twice": sorted(k for k, a in arts.items() if a["body_twice"]),
         "no_jsonld": sorted(k for k, a in arts.items() if a["no_jsonld"]),
         "no_zone": sorted(k for k, a in arts.items() if a["no_zone"]),
@@ -338,7 +339,7 @@ def build_test_site(root: Path, now: datetime) -> dict:
     - ``cycles``: lists of keys linking in a ring; ``non_police_gate``: ``{from, gate,
       behind}`` where a police article links a non-police one that links a police one;
     - ``links``: "Baca juga" links by form (utm, amp, relative, slugless, cross_portal, http);
-    - ``designs``: keys by quirk (old, amp, body_twice, no_jsonld, no_zone);
+    - ``designs``: keys by quirk (old, amp, unknown, body_twice, no_jsonld, no_zone);
     - ``listing_stop``: ``{since, portal, last_page, not_fetched}``: with that ``since``, the
       spider reads kupang's terkini up to ``last_page`` and never requests ``not_fetched``;
     - ``wire_copy``: none here (reserved for a later test).
@@ -892,6 +893,30 @@ def build_test_site(root: Path, now: datetime) -> dict:
             ],
             (8, 2, 0),
             {"tags": ["Brimob", "Wamena"], "category": "Hukum", "police": True},
+        ),
+        (
+            "812095",
+            "Polres Merauke gagalkan penyelundupan satwa dilindungi ke Papua Nugini",
+            [
+                "Merauke (ANTARA) - Satuan Reserse Kriminal Polres Merauke menggagalkan "
+                "penyelundupan 24 ekor burung kakatua dan dua ekor kanguru pohon yang hendak "
+                "dibawa ke Papua Nugini melalui jalur darat di Distrik Sota.",
+                "Kasat Reskrim Polres Merauke AKP Yohanes Samperante mengatakan satwa dilindungi "
+                "itu ditemukan di dalam kotak kayu yang disembunyikan di bawah tumpukan karung "
+                "beras di sebuah mobil bak terbuka.",
+                '"Sopir mobil kami amankan dan sedang kami periksa untuk mengetahui siapa '
+                'pemesan satwa itu," kata Yohanes di Merauke, {hari}.',
+                "Satwa sitaan diserahkan kepada Balai Besar Konservasi Sumber Daya Alam Papua "
+                "untuk diperiksa kesehatannya sebelum dilepasliarkan.",
+            ],
+            (8, 4, 0),
+            {
+                "tags": ["Polres Merauke", "Satwa dilindungi"],
+                "category": "Hukum",
+                "design": "unknown",
+                "police": True,
+                "note": "a design no page class knows: read by the generic fallback",
+            },
         ),
     ):
         pid, title, paragraphs, ago, extra = args
