@@ -71,10 +71,7 @@ def xpath(text: str) -> Query:
     return Query("xpath", text)
 
 
-# Page-wide reads done for every page, whatever its design: precompiled once.
-_META = etree.XPath("//meta[@content]")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+# Page-wide reads, whatever the design: precompiled once.
 _TITLE = etree.XPath("//title")
 _ARTICLE_LINKS = etree.XPath("//a/@href")
 _BYLINE_TEXT = etree.XPath(
@@ -95,15 +92,27 @@ class Document:
         self.selector = Selector(root=root, type="html")
         self.url = url
         self.ref = ref
+        # <meta>, <link> and <script> are read in lxml's C-filtered passes over the tree,
+        # quicker than an XPath each (they are read on every page).
         self.meta: dict[str, str] = {}
-        for element in _META(root):
-            content = element.get("content")
-            for attribute in ("property", "name", "itemprop"):
-                key = element.get(attribute)
-                if key and content:
-                    self.meta.setdefault(key.lower(), content)
-        self.canonical: list[str] = [str(href) for href in _CANONICAL(root) if href]
-        self.ld: dict[str, Any] = json_ld_article(str(text) for text in _JSON_LD(root))
+        for element in root.iter("meta"):
+            attributes = element.attrib
+            content = attributes.get("content")
+            if content:
+                for attribute in ("property", "name", "itemprop"):
+                    key = attributes.get(attribute)
+                    if key:
+                        self.meta.setdefault(key.lower(), content)
+        self.canonical: list[str] = [
+            link.get("href", "")
+            for link in root.iter("link")
+            if link.get("rel") == "canonical" and link.get("href")
+        ]
+        self.ld: dict[str, Any] = json_ld_article(
+            script.text
+            for script in root.iter("script")
+            if script.get("type") == "application/ld+json" and script.text
+        )
         self._found: dict[Query, SelectorList[Selector]] = {}
 
     def select(self, query: Query) -> SelectorList[Selector]:
@@ -381,8 +390,8 @@ class ArticlePage:
     # -- the item ----------------------------------------------------------------------
 
     def check_is_article(self) -> None:
-        """Raise NotAnArticle if the page, though at an article URL, is something else."""
-        self.canonical_url()
+        """Raise NotAnArticle if the page, though at an article URL, is something else
+        (beyond a canonical link to a photo or video page, which ``canonical_url`` checks)."""
 
     def body(self) -> Body:
         """The body element split into paragraphs, dateline and "Baca juga" links."""
@@ -401,8 +410,8 @@ class ArticlePage:
 
     def to_item(self) -> ArticleItem:
         """The page fields of the item; ExtractError naming what cannot be established."""
-        self.check_is_article()
         url = self.canonical_url()
+        self.check_is_article()
         title = self.title()
         if title is not None and _SITE_NAME.match(title):
             title = None  # the site's name, not a headline

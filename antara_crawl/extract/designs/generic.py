@@ -55,7 +55,6 @@ class GenericPage(ArticlePage):
     def check_is_article(self) -> None:
         """No article metadata, and a website type, several ``<article>`` cards, or links
         to many other articles: an index page."""
-        super().check_is_article()
         doc = self.doc
         if doc.ld or doc.meta_value("og:type") == "article":
             return
