@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin
 
 from lxml import etree
-from parsel import Selector, SelectorList
+from parsel import Selector, SelectorList, css2xpath
 
 from antara_crawl.extract.dates import format_iso, parse_iso, parse_visible_date
 from antara_crawl.extract.errors import ExtractError, NotAnArticle
@@ -40,22 +40,25 @@ REQUIRED_FIELDS = ("title", "published_at", "body")
 
 
 class Query:
-    """A CSS or XPath selector of a design, kept as text so that tests can list and try it.
+    """A CSS or XPath selector of a design, compiled once, its text kept so that tests can
+    list and try it.
 
-    Calling it on a parsel selector runs it there; parsel compiles each query once and
-    reuses it.
+    CSS is translated by parsel's own translator (``::text`` and ``::attr()`` allowed);
+    calling the query on a parsel selector gives a parsel SelectorList, as ``.css()`` would.
     """
 
-    __slots__ = ("kind", "text")
+    __slots__ = ("_compiled", "kind", "text")
 
     def __init__(self, kind: str, text: str) -> None:
         self.kind = kind
         self.text = text
+        self._compiled = etree.XPath(css2xpath(text) if kind == "css" else text)
 
     def __call__(self, selector: Selector) -> SelectorList[Selector]:
-        if self.kind == "css":
-            return selector.css(self.text)
-        return selector.xpath(self.text)
+        return SelectorList(
+            Selector(root=found, type="html", _expr=self.text)
+            for found in self._compiled(selector.root)
+        )
 
     def __repr__(self) -> str:
         return f"{self.kind}({self.text!r})"
