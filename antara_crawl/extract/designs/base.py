@@ -70,7 +70,7 @@ def css(text: str) -> Query:
 
 
 def xpath(text: str) -> Query:
-    """An XPath 1.0 expression."""
+    """An XPath 1.0 expression that selects nodes (elements, text or attributes)."""
     return Query("xpath", text)
 
 
