@@ -30,6 +30,7 @@ def test_rss_items_with_offsets() -> None:
     assert entries[0].published.isoformat() == "2024-03-19T16:05:00+08:00"
     assert entries[1].published is None
     assert parse_rss(b"not xml at all", WIB) == []
+    assert parse_rss(b"", WIB) == parse_rss("  \n", WIB) == []
 
 
 def test_listing_cards_ignore_the_sidebar_and_read_relative_dates() -> None:

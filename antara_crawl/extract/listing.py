@@ -28,7 +28,10 @@ def parse_rss(feed: bytes | str, zone: tzinfo) -> list[ListingEntry]:
     """The items of an RSS 2.0 (or Atom) feed: link, title and publication date."""
     if isinstance(feed, str):
         feed = feed.encode("utf-8")
-    document = Selector(body=feed.strip(), type="xml")
+    feed = feed.strip()
+    if not feed:
+        return []
+    document = Selector(body=feed, type="xml")
     document.remove_namespaces()
     entries: list[ListingEntry] = []
     for item in document.xpath("//item | //entry"):
