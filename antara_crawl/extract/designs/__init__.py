@@ -20,10 +20,7 @@ DESIGNS: tuple[type[ArticlePage], ...] = (CurrentPage, OlderPage, AmpPage)
 
 def recognise(doc: Document) -> type[ArticlePage]:
     """The design of a page: the first of DESIGNS that matches it, else GenericPage."""
-    for design in DESIGNS:
-        if design.matches(doc):
-            return design
-    return GenericPage
+    return next(design for design in (*DESIGNS, GenericPage) if design.matches(doc))
 
 
 __all__ = [

@@ -50,6 +50,7 @@ class GenericPage(ArticlePage):
 
     @classmethod
     def matches(cls, doc: Document) -> bool:
+        """Any page: this is the last resort."""
         return True
 
     def check_is_article(self) -> None:
