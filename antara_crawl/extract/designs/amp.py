@@ -17,7 +17,7 @@ class AmpPage(ArticlePage):
     body in ``.amp-article-body``."""
 
     name = "amp"
-    seen_from = date(2018, 1, 1)
+    seen_from = date(2018, 1, 1)  # assumed: as old as the older design; no evidence of a date
     seen_until = None
     always_has = frozenset({"title", "published_at", "body", "reporter", "dateline", "summary"})
 

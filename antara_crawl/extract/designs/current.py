@@ -16,7 +16,7 @@ class CurrentPage(ArticlePage):
     ``p.text-muted``; tags in ``ul.blog-tags``; the section in the breadcrumbs."""
 
     name = "current"
-    seen_from = date(2023, 10, 1)
+    seen_from = date(2023, 10, 1)  # "about late 2023 onward", from public copies of pages
     seen_until = None
     always_has = frozenset(
         {

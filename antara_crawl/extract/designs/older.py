@@ -17,7 +17,7 @@ class OlderPage(ArticlePage):
     text in ``div.post-content``; byline and tags in ``footer.post-meta .tags-wrapper``."""
 
     name = "older"
-    seen_from = date(2018, 1, 1)
+    seen_from = date(2018, 1, 1)  # "about 2018-2023", from public copies of pages
     seen_until = date(2023, 12, 31)
     always_has = frozenset({"title", "published_at", "body", "reporter", "dateline", "summary"})
 
