@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,6 +75,27 @@ def test_items_carry_the_page_fields_and_a_valid_schema(default_run) -> None:
         for field, value in page.items():
             assert item[field] == value, (item["id"], field)
         assert item["police"]["units"] or item["police"]["terms"]
+
+
+def logged_stats(log: str) -> dict[str, int]:
+    """The ``antara/`` counters of the stats Scrapy logs at the end of a run."""
+    return {key: int(value) for key, value in re.findall(r"'(antara/[^']+)': (\d+)", log)}
+
+
+def test_every_extracted_article_is_counted_by_its_design(default_run) -> None:
+    run, _requests, manifest = default_run
+    stats = logged_stats(run.log)
+    designs = {
+        key.rsplit("/", 1)[1]: count
+        for key, count in stats.items()
+        if key.startswith("antara/extract/design/")
+    }
+    assert sum(designs.values()) == stats["antara/article/extracted"]
+    unknown = manifest["designs"]["unknown"]
+    assert unknown and all(key in run.by_key for key in unknown)
+    assert designs["unknown"] == len(unknown)
+    assert designs["older"] == len(manifest["designs"]["old"])
+    assert not [key for key in stats if key.startswith("antara/extract/missing/")]
 
 
 def test_non_police_and_traps_are_absent(default_run) -> None:

@@ -21,7 +21,7 @@ from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
 from antara_crawl.arguments import CrawlOptions
 from antara_crawl.extensions import ArticleState
-from antara_crawl.extract import ExtractError, NotAnArticle, extract_article
+from antara_crawl.extract import ExtractError, NotAnArticle, extract_page
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import analyse
@@ -278,7 +278,7 @@ class AntaraSpider(scrapy.Spider):
             self._skip(ref, "gone")
             return
         try:
-            item = extract_article(_page_of(response), response.url)
+            extraction = extract_page(_page_of(response), response.url)
         except NotAnArticle as exc:
             stats.inc_value("antara/article/not_an_article")
             self.logger.info("Not an article: %s", exc)
@@ -286,9 +286,15 @@ class AntaraSpider(scrapy.Spider):
             return
         except ExtractError as exc:
             stats.inc_value("antara/article/extract_error")
-            self.logger.warning("Extraction failed: %s", exc)
+            for field in exc.fields:
+                stats.inc_value(f"antara/extract/refused/{field}")
+            self.logger.warning("Extraction failed, article dropped: %s", exc)
             return
         stats.inc_value("antara/article/extracted")
+        stats.inc_value(f"antara/extract/design/{extraction.design}")
+        for field in extraction.missing:
+            stats.inc_value(f"antara/extract/missing/{extraction.design}/{field}")
+        item = extraction.item
         report = analyse(item["title"], item["body"])
         published = item["published_at"]
         if self.options.police_only and not report.is_police:
