@@ -1,14 +1,13 @@
-"""Downloader middlewares and helpers: an honest user agent, and retries that back off."""
+"""Downloader middlewares: retries that back off, and a clear stop when ANTARA is unreachable."""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scrapy import signals
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -19,9 +18,8 @@ from scrapy.exceptions import (
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 
-from antara_crawl import __version__
+from antara_crawl.config import number_setting
 from antara_crawl.extensions import EXIT_STAT, EXIT_UNREACHABLE
-from antara_crawl.urls import article_ref
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -40,11 +38,6 @@ NETWORK_ERRORS = (
     TimeoutError,
 )
 """Failures that mean the host could not be resolved or reached at all."""
-
-
-def user_agent(contact: str) -> str:
-    """``antara-crawl/0.1.0 (+contact)``: the project, its version and who to contact."""
-    return f"antara-crawl/{__version__} (+{contact})"
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -71,6 +64,14 @@ class RetryAfterMiddleware(RetryMiddleware):
     without one the delay doubles, up to ``AUTOTHROTTLE_MAX_DELAY``.
     """
 
+    retry_after_max: float = 300.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        middleware.retry_after_max = number_setting(crawler.settings, "ANTARA_RETRY_AFTER_MAX")
+        return middleware
+
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Request | Response:
@@ -89,7 +90,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             return
         wait = retry_after_seconds(response.headers.get(b"Retry-After"))
         if wait is not None:
-            delay = min(wait, settings.getfloat("ANTARA_RETRY_AFTER_MAX"))
+            delay = min(wait, self.retry_after_max)
         else:
             delay = min(max(slot.delay * 2, 1.0), settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0))
         if delay > slot.delay:
@@ -114,7 +115,7 @@ class UnreachableMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.limit = crawler.settings.getint("ANTARA_UNREACHABLE_AFTER", 5)
+        self.limit = number_setting(crawler.settings, "ANTARA_UNREACHABLE_AFTER")
         self.responses = 0
         self.failures = 0
         self.unreachable = False
@@ -150,16 +151,3 @@ class UnreachableMiddleware:
         assert self.crawler.engine is not None
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_unreachable"))
         raise IgnoreRequest(f"ANTARA unreachable: {request.url}")
-
-
-class ArticleRedirectMiddleware(RedirectMiddleware):
-    """Scrapy's redirects, letting an article through when it redirects to another URL of
-    itself (``/berita/{id}`` to its slug, ``http`` to ``https``): both share one
-    fingerprint, so the dupefilter would otherwise drop the target."""
-
-    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
-        redirected = super()._redirect(redirected, request, reason)
-        source, target = article_ref(request.url), article_ref(redirected.url)
-        if source is not None and target is not None and source.key == target.key:
-            redirected.dont_filter = True
-        return redirected

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from scrapy import Request
 
+from antara_crawl.addon import user_agent
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.fingerprint import ArticleKeyFingerprinter
-from antara_crawl.middlewares import retry_after_seconds, user_agent
+from antara_crawl.middlewares import retry_after_seconds
 from antara_crawl.mirror import mirror_file, mirror_relpath, parse_mirror_setting
 from antara_crawl.pipelines import content_hash, item_problems
 from antara_crawl.state import parse_state_setting
