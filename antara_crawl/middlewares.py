@@ -57,6 +57,19 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
+def backoff_delay(
+    current: float, retry_after: float | None, retry_after_max: float, max_delay: float
+) -> float:
+    """A host's next download delay after a 429 or 5xx: ``Retry-After`` (capped at
+    ``retry_after_max``) when given, else the current delay doubled (at least 1 s, at most
+    ``max_delay``); never shorter than the current one."""
+    if retry_after is not None:
+        delay = min(retry_after, retry_after_max)
+    else:
+        delay = min(max(current * 2, 1.0), max_delay)
+    return max(delay, current)
+
+
 class RetryAfterMiddleware(RetryMiddleware):
     """Scrapy's retries, plus back-off: on 429 and 5xx the host's download delay grows.
 
@@ -65,11 +78,13 @@ class RetryAfterMiddleware(RetryMiddleware):
     """
 
     retry_after_max: float = 300.0
+    max_delay: float = 60.0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         middleware = super().from_crawler(crawler)
         middleware.retry_after_max = number_setting(crawler.settings, "ANTARA_RETRY_AFTER_MAX")
+        middleware.max_delay = crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY")
         return middleware
 
     def process_response(
@@ -80,7 +95,6 @@ class RetryAfterMiddleware(RetryMiddleware):
         return super().process_response(request, response)
 
     def _back_off(self, request: Request, response: Response) -> None:
-        settings = self.crawler.settings
         engine = self.crawler.engine
         if engine is None:
             return
@@ -88,11 +102,12 @@ class RetryAfterMiddleware(RetryMiddleware):
         slot = downloader.slots.get(downloader.get_slot_key(request))
         if slot is None:
             return
-        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
-        if wait is not None:
-            delay = min(wait, self.retry_after_max)
-        else:
-            delay = min(max(slot.delay * 2, 1.0), settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0))
+        delay = backoff_delay(
+            slot.delay,
+            retry_after_seconds(response.headers.get(b"Retry-After")),
+            self.retry_after_max,
+            self.max_delay,
+        )
         if delay > slot.delay:
             logger.info(
                 "Backing off %s: %s, download delay now %.1fs",
