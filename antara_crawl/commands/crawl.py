@@ -59,5 +59,5 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
-        elif crawler.stats is not None:
+        else:
             self.exitcode = int(crawler.stats.get_value(EXIT_STAT) or 0)
