@@ -87,10 +87,10 @@ class ArticleState:
             self.store = ArticleStore.in_memory(threshold=self.threshold)
             return
         try:
+            location, threshold = self.config.location, self.threshold
             self.store = ArticleStore.open(
-                self.config.location, threshold=self.threshold, refresh=self.refresh,
-                reset=self.reset,
-            )  # fmt: skip
+                location, threshold=threshold, refresh=self.refresh, reset=self.reset
+            )
         except StateError as exc:
             logger.error("%s", exc)
             self.crawler.stats.set_value(EXIT_STAT, EXIT_STATE_FAILED)

@@ -261,13 +261,18 @@ class AntaraSpider(scrapy.Spider):
     def _wanted(self, key: str) -> bool:
         """Whether to download an article: unknown to earlier runs, or worth a new look."""
         store, options = self.store, self.options
-        if store is None or store.needs_fetch(
-            key, self.now, police_only=options.police_only, since=options.since,
-            until=options.until,
-        ):  # fmt: skip
+        if store is None:
             return True
-        self.crawler.stats.inc_value("antara/skipped/known")
-        return False
+        wanted = store.needs_fetch(
+            key,
+            self.now,
+            police_only=options.police_only,
+            since=options.since,
+            until=options.until,
+        )
+        if not wanted:
+            self.crawler.stats.inc_value("antara/skipped/known")
+        return wanted
 
     def _article_request(self, pending: Pending) -> scrapy.Request:
         return scrapy.Request(
