@@ -10,6 +10,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
+from antara_crawl import settings as project_settings_module
 from antara_crawl.extract.listing import ListingEntry
 from antara_crawl.portals import PORTALS
 from antara_crawl.spiders.antara import AntaraSpider, feed_urls, listing_url
@@ -51,6 +52,11 @@ def test_feeds_and_listings_per_portal() -> None:
 ARTICLE_FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
 
+def project_settings() -> dict[str, object]:
+    """The project's settings module as a dict, as ``scrapy crawl`` would load it."""
+    return {k: v for k, v in vars(project_settings_module).items() if k.isupper()}
+
+
 def fixture_response(name: str, url: str) -> HtmlResponse:
     body = (ARTICLE_FIXTURES / f"{name}.html").read_bytes()
     return HtmlResponse(url, body=body, encoding="utf-8", request=Request(url))
@@ -59,7 +65,7 @@ def fixture_response(name: str, url: str) -> HtmlResponse:
 def test_articles_are_counted_by_design_and_missing_field_and_refusals_dropped(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    crawler = get_crawler(AntaraSpider)
+    crawler = get_crawler(AntaraSpider, project_settings())
     spider = AntaraSpider.from_crawler(crawler, since="2024-01-01", portals="kupang,bali")
     refused = "https://kupang.antaranews.com/berita/105611/polres-ende-amankan-pencuri-ternak"
     lacking = "https://bali.antaranews.com/berita/331207/polres-gianyar-ungkap-pencurian-pratima"
