@@ -1,0 +1,213 @@
+"""Police officers: the names after ranks and posts, cleaned of titles, one record per person."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from . import patterns as pt
+from . import vocabulary as v
+from .mentions import Found, Post, Rank
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """A police officer named in an article: normalised rank, name, normalised position."""
+
+    rank: str | None
+    name: str
+    position: str | None
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The officer as the item schema wants it: ``{"rank", "name", "position"}``."""
+        return {"rank": self.rank, "name": self.name, "position": self.position}
+
+
+# A name word: a capitalised word, an initial ("M.", "A.A."), "Moh.", a title (dropped later),
+# or a particle between capitalised words ("bin", "van", "da").
+_NAME_TOKEN_RE = re.compile(
+    r"(?:[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?)+"
+    r"|(?:Moh|Muh|Mhd|Moch|Mochd|Muhd|Mochamad|Abd|Dr|Drs|Dra|Ir|Prof|Hj|St|dr|KH|H)\."
+    r"|[A-Z]\."
+    r"|[A-Z](?:[\w'’-]*\w)?"
+    r"|bin|binti|van|von|de|da|dos|del|al|el"
+    r")(?![\w'’-])"
+)
+_PARTICLES = frozenset("bin binti van von de da dos del al el".split())
+_FIRST_GAP_RE = re.compile(rf"{pt.OSP}\n?{pt.OSP}")
+_GAP_RE = re.compile(pt.SP)
+_LINE_GAP_RE = re.compile(rf"{pt.OSP}\n{pt.OSP}(?=[A-Z][\w'’-]*,)")  # "Irwan\nJaya, S.I.K."
+_PREFIX_TITLES = frozenset(v.NAME_PREFIX_TITLES)
+_SUFFIX_TITLES = frozenset(t.replace(".", "").lower() for t in v.NAME_SUFFIX_TITLES)
+_AFTER_NAME_RE = re.compile(
+    rf"{pt.OSP},{pt.OSP}|"
+    + pt.SP.join(["", "(?:selaku|sebagai|yang juga menjabat sebagai|yang menjabat sebagai|yang juga)", ""])
+)
+_TNI_RE = re.compile(r"\bTNI\b")
+_MAX_NAME_WORDS = 7
+
+
+def read_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The person's name written right after ``pos`` (one line break may come first).
+
+    Returns the name with titles dropped and the offset where the written name ends.
+    """
+    gap = _FIRST_GAP_RE.match(text, pos)
+    if gap is None or (gap.end() == pos and not text.startswith(".", pos - 1)):
+        return None
+    words: list[str] = []
+    end = pos
+    at = gap.end()
+    while len(words) < _MAX_NAME_WORDS:
+        m = _NAME_TOKEN_RE.match(text, at)
+        if m is None or m.group() in pt.STOP_WORDS:
+            break
+        words.append(m.group())
+        end = m.end()
+        sp = _GAP_RE.match(text, end) or _LINE_GAP_RE.match(text, end)
+        if sp is None:
+            break
+        at = sp.end()
+    while words and words[-1] in _PARTICLES:
+        words.pop()
+    if not words or words[0] in _PARTICLES:
+        return None
+    name = clean_name(words)
+    return (name, end) if name else None
+
+
+def clean_name(words: list[str]) -> str:
+    """Drop academic and religious titles: ``Dr. Budi Santoso S.H. M.H.`` -> ``Budi Santoso``."""
+    words = list(words)
+    while words and words[0] in _PREFIX_TITLES:
+        words.pop(0)
+    while words:
+        w = words[-1]
+        if w.replace(".", "").lower() in _SUFFIX_TITLES and ("." in w or w.isupper() or w[1:] != w[1:].lower()):
+            words.pop()
+        else:
+            break
+    if len(words) == 1 and words[0].endswith(".") and len(words[0]) > 2:  # "Moh." alone
+        return ""
+    return " ".join(words)
+
+
+def _post_before(text: str, start: int, by_end: dict[int, Post]) -> Post | None:
+    """The post ending right before ``start`` (spaces and one comma may sit between)."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j > 0 and text[j - 1] == ",":
+        j -= 1
+        while j > 0 and text[j - 1] in " \t\u00a0":
+            j -= 1
+    return by_end.get(j)
+
+
+def _line_window(text: str, start: int, end: int, reach: int = 150) -> tuple[int, int]:
+    """Up to ``reach`` characters either side of a span, within its paragraph."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - reach)
+    hi = text.find("\n", end)
+    return lo, min(len(text) if hi < 0 else hi, end + reach)
+
+
+@dataclass(slots=True)
+class RawOfficer:
+    """One officer mention: where, rank, name, position, and whether a post or rank named it."""
+
+    start: int
+    end: int
+    rank: str | None
+    name: str
+    position: str | None
+
+
+def police_ranks(found: Found, context: list[int]) -> list[tuple[Rank, tuple[str, int] | None, Post | None]]:
+    """The ranks that are Polri's, each with the name after it and its post.
+
+    ``context`` holds the sorted offsets of sure police mentions (units, posts, sure ranks).
+    """
+    text = found.text
+    by_end = {p.end: p for p in found.posts}
+    by_start = {p.start: p for p in found.posts}
+    out = []
+    for r in found.ranks:
+        name = read_name(text, r.end)
+        post = _post_before(text, r.start, by_end)
+        if post is None and name and (am := _AFTER_NAME_RE.match(text, name[1])):
+            post = by_start.get(am.end())
+        police_post = post is not None and post.police
+        if r.certainty == "name" and not name:
+            continue
+        if r.certainty == "post" and not (name and police_post):
+            continue
+        if r.certainty == "context" and not police_post:
+            lo, hi = _line_window(text, r.start, r.end)
+            near = bisect_left(context, hi) > bisect_left(context, lo)
+            if not near or _TNI_RE.search(text, lo, hi) is not None:
+                continue
+            if r.rank == "Kompol" and not name:
+                continue
+        out.append((r, name, post))
+    return out
+
+
+def officer_mentions(
+    found: Found, ranks: list[tuple[Rank, tuple[str, int] | None, Post | None]], cut: int
+) -> list[RawOfficer]:
+    """Officers named after police ranks, and after closed posts without a rank."""
+    text = found.text
+    raw: list[RawOfficer] = []
+    used_posts: set[int] = set()
+    for r, name, post in ranks:
+        if post is not None:
+            used_posts.add(post.start)
+            if not post.police:  # a shared post ("Kabid Humas") next to a police rank
+                post.police = True
+        if not name:
+            continue
+        position = post.position if post is not None and not post.former else None
+        raw.append(RawOfficer(r.start, name[1], r.rank, name[0], position))
+    for p in found.posts:
+        # A name right after a post whose unit is complete: "Kapolri Listyo Sigit Prabowo".
+        if not p.police or not p.closed or p.start < cut or p.start in used_posts:
+            continue
+        if (name := read_name(text, p.end)) and not _title_cased_line(text, p.start):
+            position = None if p.former else p.position
+            raw.append(RawOfficer(p.start, name[1], None, name[0], position))
+    return raw
+
+
+def _title_cased_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is written in Title Case (a headline, a caption)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = _WORD_RE.findall(text[lo : hi if hi >= 0 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def merge_officers(raw: list[RawOfficer]) -> list[Officer]:
+    """One record per person, in text order (same name, or one's words all in the other's).
+
+    The merged record keeps the longer name, the rank and the most specific position seen.
+    """
+    merged: list[list] = []  # [rank, name, position, lowercase words]
+    for o in sorted(raw, key=lambda o: o.start):
+        words = o.name.lower().split()
+        for rec in merged:
+            short, long_ = sorted((words, rec[3]), key=len)
+            if not set(short) <= set(long_) or (o.rank and rec[0] and o.rank != rec[0]):
+                continue
+            if len(words) > len(rec[3]):
+                rec[1], rec[3] = o.name, words
+            rec[0] = rec[0] or o.rank
+            if o.position and (not rec[2] or (o.position.startswith(rec[2]) and o.position != rec[2])):
+                rec[2] = o.position
+            break
+        else:
+            merged.append([o.rank, o.name, o.position, words])
+    return [Officer(rank, name, position) for rank, name, position, _ in merged]

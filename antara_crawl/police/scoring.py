@@ -1,0 +1,336 @@
+"""The police-news score: how much of a story is about what Polri did or said.
+
+An article is police news when Polri units, officers or actions are a main subject: the headline,
+or at least one paragraph, is about what police did or said. The score adds up evidence, each
+contribution with a reason string, and is clipped to 0–1:
+
+- title: a police actor in the headline (+0.45 for a unit, post or rank, +0.35 for "polisi");
+  +0.1 when police are named there after another body that leads ("BNN dan Polri …");
+- paragraphs led by police: police are the first actor of a sentence that goes on with a verb
+  ("Polres Kupang menangkap …", "diamankan petugas Polsek …") or a police officer speaks
+  ("kata Kapolres …"): +0.25 each (+0.15 for a bare "polisi"), at most +0.6 in all;
+- the lead: the first body paragraph led by police, +0.1;
+- the police-led share of the paragraphs led by someone (police or another body), up to +0.2;
+- minus: another body leads more paragraphs than police (-0.3), leads the headline (-0.3);
+  only police words ("polisi"), next to a foreign country or with no Indonesian place (-0.8).
+
+A sentence's leader is its first actor that goes on with a verb, unless an actor of the other
+side comes before it there. Traps (Satpol PP, Bhayangkara FC, RS Polri…) are other bodies.
+
+Another body: BNN, KPK, Kejaksaan, courts, Bea Cukai, Basarnas, TNI and the rest of
+``vocabulary.OTHER_AGENCIES``; police named in a list after one of them ("Basarnas, TNI, Polri
+dan BPBD") play a supporting role.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from . import patterns as pt
+from . import vocabulary as v
+from .mentions import Mention
+
+DEFAULT_MIN_SCORE = 0.5
+"""The score from which an article counts as police news."""
+
+TITLE_STRONG = 0.45
+TITLE_WEAK = 0.35
+TITLE_SUPPORTING = 0.1
+PARAGRAPH_STRONG = 0.25
+PARAGRAPH_WEAK = 0.15
+PARAGRAPHS_MAX = 0.6
+LEAD = 0.1
+SHARE = 0.2
+OTHER_BODY_LEADS = -0.3
+OTHER_BODY_TITLE = -0.3
+FOREIGN = -0.8
+
+_AGENCY_SPECS = list(v.OTHER_AGENCIES.items())
+_AGENCY_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        f"(?P<a{i}>{pt.alternation(sp, fold=False)})" for i, (_, sp) in enumerate(_AGENCY_SPECS)
+    )
+    + r")(?![\w-])"
+)
+_FOREIGN_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + pt.alternation(
+        [c for c in (*v.COUNTRIES, *v.FOREIGN_PLACES, *v.FOREIGN_FORCES) if len(c) > 3],
+        fold=False,
+    )
+    + r")(?![\w-])"
+)
+_ACTIONS = frozenset(a.lower() for a in v.POLICE_ACTIONS if " " not in a)
+_SPEECH = frozenset(w.lower() for w in v.SPEECH_VERBS)
+_VERB_RE = re.compile(r"(?:me|ber|di|ter|mem|men|meng|meny)[a-z]{3,}$")
+_WORD_RE = re.compile(r"[\w'’-]+")
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s)|\n")
+_ABBREVIATIONS = frozenset(
+    "pol jl jln dr drs dra ir moh muh mhd no kab kep st dkk prof hj kh sh mh sik si kec kel "
+    "ds tsk ybs wib wita wit".split()
+)
+_SUPPORT_BEFORE = frozenset("bersama dibantu didampingi dengan serta melibatkan didukung dan".split())
+_OBJECT = frozenset(v.OBJECT_MARKERS)
+_GROUP_WORDS = frozenset("para pihak aparat petugas anggota personel jajaran tim oknum sejumlah".split())
+_VERB_REACH = 8  # words after an actor in which its verb must come
+_PASSIVE_REACH = 4  # words between a passive verb and its police agent
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The score, its reasons, and the paragraphs police lead."""
+
+    score: float
+    reasons: list[str]
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets where sentences end (abbreviations such as "Pol." or "Jl." end none)."""
+    ends: list[int] = []
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.group() != "\n":
+            j = m.start()
+            word = re.search(r"[\w.]*$", text[max(0, j - 12) : j])
+            w = word.group().lower() if word else ""
+            if len(w) <= 1 or w in _ABBREVIATIONS or "." in w:
+                continue
+        ends.append(m.end())
+    return ends
+
+
+def _sentence(ends: list[int], pos: int, size: int) -> tuple[int, int]:
+    """The sentence holding ``pos``."""
+    i = bisect_right(ends, pos)
+    lo = ends[i - 1] if i > 0 else 0
+    hi = ends[i] if i < len(ends) else size
+    return lo, hi
+
+
+def _words_after(text: str, pos: int, hi: int, n: int) -> list[str]:
+    return [m.group().lower() for m in _WORD_RE.finditer(text, pos, hi)][:n]
+
+
+def _words_before(text: str, lo: int, pos: int, n: int) -> list[str]:
+    return [m.group().lower() for m in _WORD_RE.finditer(text, lo, pos)][-n:]
+
+
+def _is_verb(word: str) -> bool:
+    return word in _ACTIONS or word in _SPEECH or _VERB_RE.match(word) is not None
+
+
+@dataclass(slots=True)
+class _Actor:
+    """Someone who may do something in a sentence: police, or another body."""
+
+    start: int
+    end: int
+    police: bool
+    strong: bool
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A police post or rank that may speak; ``name`` the officer's name words, if any."""
+
+    start: int
+    label: str
+    name: frozenset[str]
+
+
+def _actors(text: str, police: list[Mention], traps: list[tuple[int, int, str]]) -> list[_Actor]:
+    """Police mentions and other bodies (agencies, and traps such as Satpol PP), in text order."""
+    actors = [
+        _Actor(m.start, m.end, True, m.kind not in ("weak", "bare"), m.label)
+        for m in police
+        if m.kind != "joint"
+    ]
+    for m in _AGENCY_RE.finditer(text):
+        name = _AGENCY_SPECS[int(m.lastgroup[1:])][0]  # type: ignore[index]
+        actors.append(_Actor(m.start(), m.end(), False, True, name))
+    for start, end, name in traps:
+        if name != "foreign police":
+            actors.append(_Actor(start, end, False, True, "TNI" if name == "TNI rank" else name))
+    actors.sort(key=lambda a: a.start)
+    return actors
+
+
+def _leads(text: str, actor: _Actor, lo: int, hi: int) -> bool:
+    """Whether ``actor`` does something in its sentence: a verb follows, or it is the agent.
+
+    An actor right after an object marker or an active verb ("meminta polisi …") does not.
+    """
+    before = [w for w in _words_before(text, lo, actor.start, 3) if w not in _GROUP_WORDS]
+    if before and (before[-1] in _OBJECT or (before[-1].startswith("me") and _is_verb(before[-1]))):
+        return False
+    after = _words_after(text, actor.end, hi, _VERB_REACH)
+    if any(_is_verb(w) for w in after):
+        return True
+    before = _words_before(text, lo, actor.start, _PASSIVE_REACH)
+    return any(w.startswith("di") and (w in _ACTIONS or _VERB_RE.match(w)) for w in before)
+
+
+def _speaks(text: str, lo: int, hi: int) -> bool:
+    return any(m.group().lower() in _SPEECH for m in _WORD_RE.finditer(text, lo, hi))
+
+
+def _indonesian(text: str) -> bool:
+    """Whether the text names an Indonesian province, regency or city."""
+    words = [m.group().lower() for m in _CAPITALISED_RE.finditer(text)]
+    for i, w in enumerate(words):
+        if w in _INDONESIA or w in pt.PLACE_PROVINCE or w in pt.POLDA_NAMES:
+            return True
+        if i + 1 < len(words) and f"{w} {words[i + 1]}" in pt.PLACE_PROVINCE:
+            return True
+    return False
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]*")
+_INDONESIA = frozenset({"indonesia", "ri", "nusantara", "polri"})
+
+
+def score(
+    text: str,
+    cut: int,
+    police: list[Mention],
+    speakers: list[Speaker],
+    traps: list[tuple[int, int, str]],
+) -> Score:
+    """Score ``text`` (``title + "\\n" + body``, the title ending at ``cut``).
+
+    ``police``: police mentions (units, posts, ranks, words) with offsets; ``speakers``: police
+    posts and ranks (a speech verb in their sentence makes a police speaker); ``traps``: the
+    traps found (start, end, name), other bodies in their own right.
+    """
+    reasons: list[str] = []
+    total = 0.0
+
+    def add(value: float, reason: str) -> None:
+        nonlocal total
+        total += value
+        reasons.append(f"{value:+.2f} {reason}")
+
+    ends = _sentence_ends(text)
+    size = len(text)
+    actors = _actors(text, police, traps)
+    speakers_by_start = {sp.start: sp for sp in speakers}
+    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def paragraph_of(pos: int) -> int:
+        return bisect_right(line_starts, pos) - 1  # 0 is the title
+
+    def first_before(pos: int, lo: int) -> _Actor | None:
+        """The first actor of the sentence starting at ``lo``, if it comes before ``pos``."""
+        for a in actors:
+            if a.start >= lo:
+                return a if a.start < pos else None
+        return None
+
+    # Police officers who speak for another body (the head of BNN is a police general).
+    agency_officers: dict[str, str] = {}
+    for sp in speakers:
+        lo, _ = _sentence(ends, sp.start, size)
+        first = first_before(sp.start, lo)
+        if first is not None and not first.police:
+            agency_officers |= dict.fromkeys(sp.name, first.label)
+    agency_speakers = set()
+    for sp in speakers:
+        if sp.name & agency_officers.keys():
+            agency_speakers.add(sp.start)
+    for a in actors:
+        if a.police and a.start in agency_speakers:
+            a.police = False
+            a.label = next(agency_officers[w] for w in speakers_by_start[a.start].name if w in agency_officers)
+
+    # Per sentence, its leader: the first actor that does something, unless an actor of the
+    # other side comes before it in the sentence (police after "BNN bersama" support BNN).
+    led: dict[int, list[tuple[_Actor, str]]] = {}
+    by_sentence: dict[int, list[_Actor]] = {}
+    for a in actors:
+        by_sentence.setdefault(_sentence(ends, a.start, size)[0], []).append(a)
+    for lo, group in by_sentence.items():
+        hi = _sentence(ends, group[0].start, size)[1]
+        for i, a in enumerate(group):
+            if _leads(text, a, lo, hi):
+                if all(b.police == a.police for b in group[:i]):
+                    led.setdefault(paragraph_of(a.start), []).append((a, "actor"))
+                break
+
+    # Police speakers: a police post or rank, a speech verb in the sentence, and no other body
+    # before it there.
+    for sp in speakers:
+        lo, hi = _sentence(ends, sp.start, size)
+        first = first_before(sp.start, lo)
+        if (first is not None and not first.police) or sp.start in agency_speakers:
+            continue
+        if _speaks(text, lo, hi):
+            led.setdefault(paragraph_of(sp.start), []).append(
+                (_Actor(sp.start, sp.start, True, True, sp.label), "speaker")
+            )
+    officer_words = {w for sp in speakers for w in sp.name} - agency_officers.keys()
+    for m in _SAID_NAME_RE.finditer(text):
+        if m.group(1).lower() in officer_words:
+            led.setdefault(paragraph_of(m.start()), []).append(
+                (_Actor(m.start(), m.end(), True, True, m.group(1)), "speaker")
+            )
+
+    # Title: its first actor is its subject.
+    title_actors = [a for a in actors if a.start < cut]
+    title_police = [a for a in title_actors if a.police]
+    if title_actors and title_actors[0].police:
+        best = max(title_police, key=lambda a: a.strong)
+        value = TITLE_STRONG if best.strong else TITLE_WEAK
+        add(value, f"title: {'police actor' if best.strong else 'police word'} {best.label}")
+    elif title_actors:
+        if title_police:
+            add(TITLE_SUPPORTING, f"title: police after {title_actors[0].label}")
+        add(OTHER_BODY_TITLE, f"title: other body leads: {title_actors[0].label}")
+
+    # Paragraphs.
+    police_led: list[int] = []
+    other_led: dict[str, int] = {}
+    paragraph_total = 0.0
+    for para in sorted(led):
+        if para == 0:
+            continue
+        entries = led[para]
+        pol = [(a, how) for a, how in entries if a.police]
+        oth = [a for a, _ in entries if not a.police]
+        if pol:
+            a, how = max(pol, key=lambda e: (e[0].strong, e[1] == "speaker"))
+            police_led.append(para)
+            value = min(PARAGRAPH_STRONG if a.strong else PARAGRAPH_WEAK, PARAGRAPHS_MAX - paragraph_total)
+            if value > 0:
+                paragraph_total += value
+                what = "police speaker" if how == "speaker" else "police actor"
+                add(value, f"paragraph {para}: {what} {a.label}")
+        elif oth:
+            other_led[oth[0].label] = other_led.get(oth[0].label, 0) + 1
+    if police_led and police_led[0] <= 2:
+        add(LEAD, f"lead: paragraph {police_led[0]} led by police")
+    n_other = sum(other_led.values())
+    if police_led:
+        share = len(police_led) / (len(police_led) + n_other)
+        add(round(SHARE * share, 2), f"police lead {len(police_led)} of {len(police_led) + n_other} paragraphs")
+    if n_other > len(police_led):
+        top = max(other_led, key=lambda k: other_led[k])
+        add(OTHER_BODY_LEADS, f"other body main subject: {top} leads {n_other} paragraphs")
+
+    # Foreign forces: only police words, next to a foreign country or no Indonesian place.
+    if police and all(m.kind in ("weak", "bare", "joint") for m in police):
+        foreign = _FOREIGN_RE.search(text)
+        if foreign or any(name == "foreign police" for _, _, name in traps):
+            add(FOREIGN, f"foreign police: {foreign.group() if foreign else 'trap'}")
+        elif not _indonesian(text):
+            add(FOREIGN, "foreign police: no Indonesian place")
+
+    return Score(round(min(1.0, max(0.0, total)), 2), reasons)
+
+
+_SAID_NAME_RE = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|jelas|tegas|terang|imbuh|tambah|papar|sebut|menurut)[^\S\n]+"
+    r"(?:[A-Z][\w'’-]+[^\S\n]+)?([A-Z][\w'’-]+)"
+)
