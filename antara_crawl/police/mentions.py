@@ -107,11 +107,13 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
     if not rest:
         return Territorial(None, pos, None, False)
     place, province, n, closed = None, None, 0, False
-    if k := _longest_known(rest, pt.PLACE_ABBREVIATIONS, 2):
-        place = pt.PLACE_ABBREVIATIONS[" ".join(rest[:k]).lower()]
+    k_abbr = _longest_known(rest, pt.PLACE_ABBREVIATIONS, 2)
+    k_known = _longest_known(rest, pt.PLACE_PROVINCE, pt.PLACE_MAX_WORDS)
+    if k_abbr > k_known or (k_abbr and kind == "Polsek"):
+        place = pt.PLACE_ABBREVIATIONS[" ".join(rest[:k_abbr]).lower()]
         province = pt.PLACE_PROVINCE.get(place.lower())
-        n = k
-    elif kind != "Polsek" and (k := _longest_known(rest, pt.PLACE_PROVINCE, pt.PLACE_MAX_WORDS)):
+        n = k_abbr
+    elif kind != "Polsek" and (k := k_known):
         place = " ".join(map(title_case, rest[:k]))
         province = pt.PLACE_PROVINCE[place.lower()]
         n = k

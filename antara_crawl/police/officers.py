@@ -35,7 +35,11 @@ _NAME_TOKEN_RE = re.compile(
     r")(?![\w'’-])"
 )
 _PARTICLES = frozenset("bin binti van von de da dos del al el".split())
-_FIRST_GAP_RE = re.compile(rf"{pt.OSP}\n?{pt.OSP}")
+# Between rank and name: spaces, or a line break when the name goes on to a comma
+# ("Brigjen Pol.\nRoma Hutajulu, S.I.K.").
+_FIRST_GAP_RE = re.compile(
+    rf"{pt.OSP}(?:\n{pt.OSP}(?=[A-Z][\w.'’-]*(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},))?"
+)
 _GAP_RE = re.compile(pt.SP)
 _LINE_GAP_RE = re.compile(rf"{pt.OSP}\n{pt.OSP}(?=[A-Z][\w'’-]*,)")  # "Irwan\nJaya, S.I.K."
 _PREFIX_TITLES = frozenset(v.NAME_PREFIX_TITLES)
@@ -61,7 +65,7 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
     at = gap.end()
     while len(words) < _MAX_NAME_WORDS:
         m = _NAME_TOKEN_RE.match(text, at)
-        if m is None or m.group() in pt.STOP_WORDS:
+        if m is None or m.group() in pt.STOP_WORDS or m.group() in pt.PROVINCE_SHORT_NAMES:
             break
         words.append(m.group())
         end = m.end()
@@ -165,7 +169,7 @@ def officer_mentions(
             used_posts.add(post.start)
             if not post.police:  # a shared post ("Kabid Humas") next to a police rank
                 post.police = True
-        if not name:
+        if not name or r.start < cut:  # the title's words lost their case: no names there
             continue
         position = post.position if post is not None and not post.former else None
         raw.append(RawOfficer(r.start, name[1], r.rank, name[0], position))
@@ -180,11 +184,12 @@ def officer_mentions(
 
 
 def _title_cased_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is written in Title Case (a headline, a caption)."""
+    """Whether the line holding ``pos`` is a headline in Title Case (no full stop at its end)."""
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
-    words = _WORD_RE.findall(text[lo : hi if hi >= 0 else len(text)])
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    line = text[lo : hi if hi >= 0 else len(text)].rstrip()
+    words = _WORD_RE.findall(line)
+    return not line.endswith((".", "!", "?", '"', "”")) and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -200,7 +205,8 @@ def merge_officers(raw: list[RawOfficer]) -> list[Officer]:
         words = o.name.lower().split()
         for rec in merged:
             short, long_ = sorted((words, rec[3]), key=len)
-            if not set(short) <= set(long_) or (o.rank and rec[0] and o.rank != rec[0]):
+            differ = o.rank and rec[0] and o.rank != rec[0] and words != rec[3]
+            if not set(short) <= set(long_) or differ:
                 continue
             if len(words) > len(rec[3]):
                 rec[1], rec[3] = o.name, words

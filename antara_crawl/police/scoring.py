@@ -4,7 +4,7 @@ An article is police news when Polri units, officers or actions are a main subje
 or at least one paragraph, is about what police did or said. The score adds up evidence, each
 contribution with a reason string, and is clipped to 0–1:
 
-- title: a police actor in the headline (+0.45 for a unit, post or rank, +0.35 for "polisi");
+- title: a police actor in the headline, the headline's first actor (+0.5: enough alone);
   +0.1 when police are named there after another body that leads ("BNN dan Polri …");
 - paragraphs led by police: police are the first actor of a sentence that goes on with a verb
   ("Polres Kupang menangkap …", "diamankan petugas Polsek …") or a police officer speaks
@@ -12,7 +12,8 @@ contribution with a reason string, and is clipped to 0–1:
 - the lead: the first body paragraph led by police, +0.1;
 - the police-led share of the paragraphs led by someone (police or another body), up to +0.2;
 - minus: another body leads more paragraphs than police (-0.3), leads the headline (-0.3);
-  only police words ("polisi"), next to a foreign country or with no Indonesian place (-0.8).
+  only police words ("polisi"), next to a foreign country or, in a body of 400 characters
+  or more, with no Indonesian place (-1).
 
 A sentence's leader is its first actor that goes on with a verb, unless an actor of the other
 side comes before it there. Traps (Satpol PP, Bhayangkara FC, RS Polri…) are other bodies.
@@ -35,8 +36,8 @@ from .mentions import Mention
 DEFAULT_MIN_SCORE = 0.5
 """The score from which an article counts as police news."""
 
-TITLE_STRONG = 0.45
-TITLE_WEAK = 0.35
+TITLE_STRONG = 0.5
+TITLE_WEAK = 0.5
 TITLE_SUPPORTING = 0.1
 PARAGRAPH_STRONG = 0.25
 PARAGRAPH_WEAK = 0.15
@@ -45,7 +46,7 @@ LEAD = 0.1
 SHARE = 0.2
 OTHER_BODY_LEADS = -0.3
 OTHER_BODY_TITLE = -0.3
-FOREIGN = -0.8
+FOREIGN = -1.0
 
 _AGENCY_SPECS = list(v.OTHER_AGENCIES.items())
 _AGENCY_RE = re.compile(
@@ -158,13 +159,20 @@ def _actors(text: str, police: list[Mention], traps: list[tuple[int, int, str]])
     return actors
 
 
+def _is_object(text: str, actor: _Actor, lo: int) -> bool:
+    """Whether ``actor`` comes right after an object marker or an active verb ("meminta polisi")."""
+    before = [w for w in _words_before(text, lo, actor.start, 3) if w not in _GROUP_WORDS]
+    return bool(before) and (
+        before[-1] in _OBJECT or (before[-1].startswith("me") and _is_verb(before[-1]))
+    )
+
+
 def _leads(text: str, actor: _Actor, lo: int, hi: int) -> bool:
     """Whether ``actor`` does something in its sentence: a verb follows, or it is the agent.
 
-    An actor right after an object marker or an active verb ("meminta polisi …") does not.
+    An actor named as an object ("meminta polisi …", "lapor ke polisi") does not.
     """
-    before = [w for w in _words_before(text, lo, actor.start, 3) if w not in _GROUP_WORDS]
-    if before and (before[-1] in _OBJECT or (before[-1].startswith("me") and _is_verb(before[-1]))):
+    if _is_object(text, actor, lo):
         return False
     after = _words_after(text, actor.end, hi, _VERB_REACH)
     if any(_is_verb(w) for w in after):
@@ -188,6 +196,7 @@ def _indonesian(text: str) -> bool:
     return False
 
 
+_FOREIGN_MIN_BODY = 400  # characters: a shorter body may just not name its place
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]*")
 _INDONESIA = frozenset({"indonesia", "ri", "nusantara", "polri"})
 
@@ -280,7 +289,9 @@ def score(
     # Title: its first actor is its subject.
     title_actors = [a for a in actors if a.start < cut]
     title_police = [a for a in title_actors if a.police]
-    if title_actors and title_actors[0].police:
+    if title_actors and title_actors[0].police and _is_object(text, title_actors[0], 0):
+        add(TITLE_SUPPORTING, f"title: police named as an object: {title_actors[0].label}")
+    elif title_actors and title_actors[0].police:
         best = max(title_police, key=lambda a: a.strong)
         value = TITLE_STRONG if best.strong else TITLE_WEAK
         add(value, f"title: {'police actor' if best.strong else 'police word'} {best.label}")
@@ -324,7 +335,7 @@ def score(
         foreign = _FOREIGN_RE.search(text)
         if foreign or any(name == "foreign police" for _, _, name in traps):
             add(FOREIGN, f"foreign police: {foreign.group() if foreign else 'trap'}")
-        elif not _indonesian(text):
+        elif len(text) - cut >= _FOREIGN_MIN_BODY and not _indonesian(text):
             add(FOREIGN, "foreign police: no Indonesian place")
 
     return Score(round(min(1.0, max(0.0, total)), 2), reasons)
