@@ -22,6 +22,7 @@ the labels TSV, printed to standard output.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -145,8 +146,7 @@ def evaluate(
                 tally.errors.append(f"{kind} {report.score:.2f} {label.cls:<22} {label.url}")
             if expected - got or got - expected:
                 tally.officer_errors.append(
-                    f"missed {sorted(expected - got)} spurious {sorted(got - expected)} "
-                    f"{label.url}"
+                    f"missed {sorted(expected - got)} spurious {sorted(got - expected)} {label.url}"
                 )
     return tallies, missing
 
@@ -162,8 +162,10 @@ def fixture_pages() -> list[tuple[bytes, str]]:
         if "expect" not in spec:
             continue
         html = spec_path.with_suffix(".html")
-        page = html.read_bytes() if html.exists() else gzip.decompress(
-            spec_path.with_suffix(".html.gz").read_bytes()
+        page = (
+            html.read_bytes()
+            if html.exists()
+            else gzip.decompress(spec_path.with_suffix(".html.gz").read_bytes())
         )
         pages.append((page, spec["url"]))
     return pages
@@ -185,10 +187,8 @@ def speed(texts: dict[str, tuple[str, str]]) -> str:
     from antara_crawl.extract import ExtractError, NotAnArticle, extract_article
 
     def extract(page: bytes, url: str) -> None:
-        try:
+        with contextlib.suppress(ExtractError, NotAnArticle):
             extract_article(page, url)
-        except (ExtractError, NotAnArticle):
-            pass
 
     police = ms_per_call(list(texts.values()), analyse)
     pages = ms_per_call(fixture_pages(), extract)

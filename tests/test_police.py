@@ -47,7 +47,11 @@ def test_seed_story_as_printed_twice_with_baca_juga_lines() -> None:
     )
     alone = analyse(SEED["expect"]["title"], body)
     report = analyse(SEED["expect"]["title"], f"{body}\n\n{extra}\n\n{body}")
-    assert report.units == alone.units == ["Polda NTT", "Polres Timor Tengah Selatan", "Bhabinkamtibmas"]
+    assert (
+        report.units
+        == alone.units
+        == ["Polda NTT", "Polres Timor Tengah Selatan", "Bhabinkamtibmas"]
+    )
     assert report.officers == [Officer("Kombes Pol", "Ariasandy", "Kabid Humas Polda NTT")]
     assert report.terms == alone.terms
     assert report.provinces == ["Nusa Tenggara Timur"]

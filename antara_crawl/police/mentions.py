@@ -95,7 +95,9 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
             short, province = pt.POLDA_NAMES[" ".join(words[:n]).lower()]
             return Territorial(f"Polda {short}", toks[n - 1][1], province, True)
         n = min(2, len(words))
-        return Territorial("Polda " + " ".join(map(title_case, words[:n])), toks[n - 1][1], None, False)
+        return Territorial(
+            "Polda " + " ".join(map(title_case, words[:n])), toks[n - 1][1], None, False
+        )
     first = 0
     if words[0] in ("Kabupaten", "Kab."):
         first = 1
@@ -125,7 +127,9 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
         n = len(rest)
         for i in range(1, len(rest)):
             w = rest[i]
-            if w in pt.PROVINCE_SHORT_NAMES or (w in ("Kota", "Kabupaten", "Kab.") and i + 1 < len(rest)):
+            if w in pt.PROVINCE_SHORT_NAMES or (
+                w in ("Kota", "Kabupaten", "Kab.") and i + 1 < len(rest)
+            ):
                 n = i
                 break
         n = min(n, 3)
@@ -297,14 +301,22 @@ def scan_posts(text: str, cands: list[tuple[int, int]]) -> list[Post]:
             if pm is not None and tk is not None:
                 t = territorial(tk[0], text, tk[1])
                 if t.unit:
-                    unit, unit_start, end, closed, province = t.unit, pm.end(), t.end, t.closed, t.province
+                    unit, unit_start, end, closed, province = (
+                        t.unit,
+                        pm.end(),
+                        t.end,
+                        t.closed,
+                        t.province,
+                    )
             elif tail := _POLRI_TAIL_RE.match(text, after):
                 unit, unit_start, end, closed = "Polri", tail.end() - 5, tail.end(), True
             position = f"{value} {unit}" if unit else value
             police = kind == "attach" or unit is not None
         if paren := _PAREN_RE.match(text, end):
             end = paren.end()
-        posts.append(Post(start, end, term, position, unit, unit_start, province, police, former, closed))
+        posts.append(
+            Post(start, end, term, position, unit, unit_start, province, police, former, closed)
+        )
     return posts
 
 
@@ -341,7 +353,9 @@ def scan_units(text: str, cands: list[tuple[int, int]], posts: list[Post], found
                 continue
             found.terms.append((start, "Polri"))
             found.units.append((start, "Polri"))
-            if _JOINT_BEFORE_RE.search(text, max(0, start - 12), start) or _JOINT_AFTER_RE.match(text, end):
+            if _JOINT_BEFORE_RE.search(text, max(0, start - 12), start) or _JOINT_AFTER_RE.match(
+                text, end
+            ):
                 found.mentions.append(Mention(start, end, "joint", "TNI-Polri"))
                 continue
             mention_kind = "polri"
@@ -371,7 +385,9 @@ def scan_units(text: str, cands: list[tuple[int, int]], posts: list[Post], found
             if tail := _POLRI_TAIL_RE.match(text, end):
                 end = tail.end()
             found.units.append((start, canon))
-            found.terms.append((start, canon.removesuffix(" Polri") if canon != "Mabes Polri" else canon))
+            found.terms.append(
+                (start, canon.removesuffix(" Polri") if canon != "Mabes Polri" else canon)
+            )
         found.mentions.append(Mention(start, end, mention_kind, label))
         pos = end
 

@@ -46,7 +46,9 @@ _PREFIX_TITLES = frozenset(v.NAME_PREFIX_TITLES)
 _SUFFIX_TITLES = frozenset(t.replace(".", "").lower() for t in v.NAME_SUFFIX_TITLES)
 _AFTER_NAME_RE = re.compile(
     rf"{pt.OSP},{pt.OSP}|"
-    + pt.SP.join(["", "(?:selaku|sebagai|yang juga menjabat sebagai|yang menjabat sebagai|yang juga)", ""])
+    + pt.SP.join(
+        ["", "(?:selaku|sebagai|yang juga menjabat sebagai|yang menjabat sebagai|yang juga)", ""]
+    )
 )
 _TNI_RE = re.compile(r"\bTNI\b")
 _MAX_NAME_WORDS = 7
@@ -88,7 +90,9 @@ def clean_name(words: list[str]) -> str:
         words.pop(0)
     while words:
         w = words[-1]
-        if w.replace(".", "").lower() in _SUFFIX_TITLES and ("." in w or w.isupper() or w[1:] != w[1:].lower()):
+        if w.replace(".", "").lower() in _SUFFIX_TITLES and (
+            "." in w or w.isupper() or w[1:] != w[1:].lower()
+        ):
             words.pop()
         else:
             break
@@ -127,7 +131,9 @@ class RawOfficer:
     position: str | None
 
 
-def police_ranks(found: Found, context: list[int]) -> list[tuple[Rank, tuple[str, int] | None, Post | None]]:
+def police_ranks(
+    found: Found, context: list[int]
+) -> list[tuple[Rank, tuple[str, int] | None, Post | None]]:
     """The ranks that are Polri's, each with the name after it and its post.
 
     ``context`` holds the sorted offsets of sure police mentions (units, posts, sure ranks).
@@ -189,7 +195,11 @@ def _title_cased_line(text: str, pos: int) -> bool:
     hi = text.find("\n", pos)
     line = text[lo : hi if hi >= 0 else len(text)].rstrip()
     words = _WORD_RE.findall(line)
-    return not line.endswith((".", "!", "?", '"', "”")) and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return (
+        not line.endswith((".", "!", "?", '"', "”"))
+        and len(words) >= 4
+        and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    )
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -211,7 +221,9 @@ def merge_officers(raw: list[RawOfficer]) -> list[Officer]:
             if len(words) > len(rec[3]):
                 rec[1], rec[3] = o.name, words
             rec[0] = rec[0] or o.rank
-            if o.position and (not rec[2] or (o.position.startswith(rec[2]) and o.position != rec[2])):
+            if o.position and (
+                not rec[2] or (o.position.startswith(rec[2]) and o.position != rec[2])
+            ):
                 rec[2] = o.position
             break
         else:

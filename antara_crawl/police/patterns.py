@@ -123,14 +123,20 @@ UNIT_SPECS: list[tuple[Iterable[str], tuple[str, str]]] = [
         for abbr, spelled, shared in table
         for spec in (
             ((f"{prefix}{abbr}", f"{prefix} {abbr}"), ("named", f"{prefix}{abbr.lower()}")),
-            ((f"{spelled_prefix} {spelled}",), ("parent" if shared else "named", prefix + abbr.lower())),
+            (
+                (f"{spelled_prefix} {spelled}",),
+                ("parent" if shared else "named", prefix + abbr.lower()),
+            ),
         )
     ),
     (v.POLRI, ("polri", "Polri")),
 ]
 UNIT_RE, UNIT_PAYLOADS = grouped(UNIT_SPECS, "u")
 TERR_KEYWORD_RE = re.compile(
-    "|".join(f"(?P<{kind.replace(' ', '_')}>{alternation(spellings)})" for kind, spellings in v.TERRITORIAL_UNITS.items())
+    "|".join(
+        f"(?P<{kind.replace(' ', '_')}>{alternation(spellings)})"
+        for kind, spellings in v.TERRITORIAL_UNITS.items()
+    )
     + END
 )
 
@@ -180,12 +186,6 @@ RANK_SPECS: list[tuple[Iterable[str], tuple[str, str]]] = [
 _AMBIGUOUS_SPELLINGS = {s for _, sp in v.AMBIGUOUS_RANKS.values() for s in sp}
 
 
-def _rank_alternation(i: int, spellings: Iterable[str]) -> str:
-    spellings = list(spellings)
-    fold = not (set(spellings) & _AMBIGUOUS_SPELLINGS)
-    return f"(?P<r{i}>{alternation(spellings, fold=fold)})"
-
-
 # The longest spelling wins across ranks ("Ajun Komisaris Besar" before "Ajun Komisaris").
 _RANK_ORDER = sorted(
     ((s, i) for i, (sp, _) in enumerate(RANK_SPECS) for s in sp), key=lambda x: -len(x[0])
@@ -199,14 +199,18 @@ RANK_RE = re.compile(
     + f"){END}"
 )
 RANK_PAYLOADS: list[tuple[str, str]] = [RANK_SPECS[i][1] for _, i in _RANK_ORDER]  # type: ignore[misc]
-RANK_POLICE_SUFFIX_RE = re.compile(
-    rf"{OSP}(?:{'|'.join(re.escape(s) for s in sorted(v.RANK_POLICE_SUFFIXES, key=len, reverse=True))})(?![a-z])"
-)
+
+
+def _literal(spellings: Iterable[str]) -> str:
+    """An alternation of exact spellings, the longest first."""
+    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+
+
+RANK_POLICE_SUFFIX_RE = re.compile(rf"{OSP}(?:{_literal(v.RANK_POLICE_SUFFIXES)})(?![a-z])")
 RANK_OTHER_SUFFIX_RE = re.compile(
-    rf"{OSP}(?:{'|'.join(re.escape(s) for s in sorted(v.RANK_OTHER_SUFFIXES, key=len, reverse=True))})(?![\w])",
-    re.IGNORECASE,
+    rf"{OSP}(?:{_literal(v.RANK_OTHER_SUFFIXES)})(?![\w])", re.IGNORECASE
 )
-TNI_AFTER_RE = re.compile(rf"{SP}\(?(?:TNI|Inf|Kav|Arh|Czi|Cpm|Chb|Cku|Caj|Ckm|Marinir|Pnb|Mar|Tek|Kes|Sus|Lek|Adm|Psk|Cba|Cpl|Ctp)\b")
+TNI_AFTER_RE = re.compile(rf"{SP}\(?(?:{_literal(v.TNI_CORPS)})\b")
 
 # Weak police words, matched on the lowercased text (group index -> normalised term).
 WEAK_TERMS: list[str] = list(v.POLICE_WORDS)
@@ -273,52 +277,72 @@ UNIT_RENAMES: dict[str, str] = {k.lower(): val for k, val in v.UNIT_RENAMES.item
 # Stop words: capitalised words that end a place or a person's name
 # --------------------------------------------------------------------------------------------
 
-_FUNCTION_WORDS = (
-    "Di Ke Dari Pada Saat Kepada Yang Dan Atau Selaku Sebagai Bersama Beserta Didampingi Dalam "
-    "Usai Seusai Ketika Kata Ujar Sementara Selain Namun Jadi Itu Ini Tersebut Melalui Terkait "
-    "Menurut Bahwa Provinsi Kecamatan Kelurahan Desa Dusun Kampung Jalan Jl RT RW ANTARA Antara "
-    "Bapak Ibu Pak Bu Tim Personel Anggota Markas Mako Gedung Kantor Mantan Eks Senin Selasa "
-    "Rabu Kamis Jumat Jum'at Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli "
-    "Agustus September Oktober November Desember PT CV Utama Independen Foto Sumber Reporter "
-    "Editor Pewarta Baca Lihat Nomor No Polisi Pol Purn TNI Inf Kav Arh Czi Cpm Laut Udara Darat WIB WITA "
-    "WIT Wib Wita Wit Anumerta"
+_VOCAB_STOP_WORDS = (
+    {
+        w
+        for table in (v.TERRITORIAL_UNITS, v.NATIONAL_UNITS, v.NAMED_UNITS)
+        for spellings in table.values()
+        for s in spellings
+        for w in s.split()[:1]
+        if w[:1].isupper()
+    }
+    | {
+        s
+        for spellings in v.OTHER_AGENCIES.values()
+        for s in spellings
+        if s.isupper() and " " not in s
+    }
+    | {
+        w
+        for table in (v.RANKS, v.POLICE_POSTS, v.SHARED_POSTS)
+        for spellings in table.values()
+        for s in spellings
+        for w in s.split()[:1]
+    }
+    | {
+        w
+        for spellings in (*v.UNIT_HEADS.values(), *(sp for _, sp in v.NATIONAL_POSTS.values()))
+        for s in spellings
+        for w in s.split()[:1]
+    }
+    | {s.split()[0] for _, sp in v.AMBIGUOUS_RANKS.values() for s in sp}
+    | set(v.TNI_SOLDIER_RANKS)
+    | set(v.TNI_RANKS)
+    | {
+        f"{head}{abbr}"
+        for head in ("Dit", "Sat", "Dir", "Wadir", "Kasat")
+        for abbr, _, _ in (*v.DIRECTORATES, *v.SATUAN)
+    }
+    | {
+        "Kepala",
+        "Wakil",
+        "Direktur",
+        "Komandan",
+        "Kasat",
+        "Kasi",
+        "Kasie",
+        "Kabid",
+        "Kabag",
+        "Kanit",
+        "Dandim",
+        "Danrem",
+        "Pangdam",
+        "Panglima",
+        "Danramil",
+        "Satgas",
+    }
 )
-_VOCAB_STOP_WORDS = {
-    w
-    for table in (v.TERRITORIAL_UNITS, v.NATIONAL_UNITS, v.NAMED_UNITS)
-    for spellings in table.values()
-    for s in spellings
-    for w in s.split()[:1]
-    if w[:1].isupper()
-} | {
-    s for spellings in v.OTHER_AGENCIES.values() for s in spellings if s.isupper() and " " not in s
-} | {
-    w
-    for table in (v.RANKS, v.POLICE_POSTS, v.SHARED_POSTS)
-    for spellings in table.values()
-    for s in spellings
-    for w in s.split()[:1]
-} | {
-    w
-    for spellings in (*v.UNIT_HEADS.values(), *(sp for _, sp in v.NATIONAL_POSTS.values()))
-    for s in spellings
-    for w in s.split()[:1]
-} | {
-    s.split()[0] for _, sp in v.AMBIGUOUS_RANKS.values() for s in sp
-} | set(v.TNI_SOLDIER_RANKS) | set(v.TNI_RANKS) | {
-    f"{head}{abbr}" for head in ("Dit", "Sat", "Dir", "Wadir", "Kasat") for abbr, _, _ in (*v.DIRECTORATES, *v.SATUAN)
-} | {"Kepala", "Wakil", "Direktur", "Komandan", "Kasat", "Kasi", "Kasie", "Kabid", "Kabag", "Kanit", "Dandim", "Danrem", "Pangdam", "Panglima", "Danramil", "Satgas"}
 STOP_WORDS: frozenset[str] = frozenset(
-    {*_FUNCTION_WORDS.split(), *_VOCAB_STOP_WORDS, *(w.upper() for w in _VOCAB_STOP_WORDS if len(w) > 3)}
+    {
+        *v.NAME_STOP_WORDS,
+        *_VOCAB_STOP_WORDS,
+        *(w.upper() for w in _VOCAB_STOP_WORDS if len(w) > 3),
+    }
 )
 
 # --------------------------------------------------------------------------------------------
 # Titles: the vocabulary's capitals, put back into a lowercase headline
 # --------------------------------------------------------------------------------------------
-
-
-# Common lowercase words that some spelling writes in capitals ("DI Yogyakarta", "AS").
-_NEVER_RECASED = frozenset({"di", "ke", "dan", "dari", "as", "pn", "tim", "unit", "pos", "pusat"})
 
 
 def _recase_table() -> dict[str, str]:
@@ -344,7 +368,7 @@ def _recase_table() -> dict[str, str]:
     for table in tables:
         for spelling in table:
             for w in spelling.split():
-                if w != w.lower() and w.lower() not in _NEVER_RECASED:
+                if w != w.lower() and w.lower() not in v.NEVER_RECASED:
                     words.setdefault(w.lower(), w)
     return words
 

@@ -86,8 +86,7 @@ REGENCIES_AND_CITIES: dict[str, str] = {
         "Bandara Soekarno Hatta"
     ),
     "Bali": (
-        "Jembrana|Tabanan|Badung|Gianyar|Klungkung|Bangli|Karangasem|Karang Asem|Buleleng|"
-        "Denpasar"
+        "Jembrana|Tabanan|Badung|Gianyar|Klungkung|Bangli|Karangasem|Karang Asem|Buleleng|Denpasar"
     ),
     "Nusa Tenggara Barat": (
         "Lombok Barat|Lombok Tengah|Lombok Timur|Sumbawa|Dompu|Bima|Sumbawa Barat|Lombok Utara|"
@@ -153,17 +152,13 @@ REGENCIES_AND_CITIES: dict[str, str] = {
         "Tidore"
     ),
     "Papua Barat": (
-        "Fakfak|Kaimana|Teluk Wondama|Teluk Bintuni|Manokwari|Manokwari Selatan|"
-        "Pegunungan Arfak"
+        "Fakfak|Kaimana|Teluk Wondama|Teluk Bintuni|Manokwari|Manokwari Selatan|Pegunungan Arfak"
     ),
     "Papua Barat Daya": "Sorong Selatan|Sorong|Raja Ampat|Tambrauw|Maybrat",
-    "Papua": (
-        "Jayapura|Kepulauan Yapen|Biak Numfor|Sarmi|Keerom|Waropen|Supiori|Mamberamo Raya"
-    ),
+    "Papua": ("Jayapura|Kepulauan Yapen|Biak Numfor|Sarmi|Keerom|Waropen|Supiori|Mamberamo Raya"),
     "Papua Selatan": "Merauke|Boven Digoel|Mappi|Asmat",
     "Papua Tengah": "Nabire|Puncak Jaya|Paniai|Mimika|Puncak|Dogiyai|Intan Jaya|Deiyai",
     "Papua Pegunungan": (
-        "Jayawijaya|Pegunungan Bintang|Yahukimo|Tolikara|Mamberamo Tengah|Yalimo|Lanny Jaya|"
-        "Nduga"
+        "Jayawijaya|Pegunungan Bintang|Yahukimo|Tolikara|Mamberamo Tengah|Yalimo|Lanny Jaya|Nduga"
     ),
 }

@@ -69,13 +69,9 @@ _SPEECH = frozenset(w.lower() for w in v.SPEECH_VERBS)
 _VERB_RE = re.compile(r"(?:me|ber|di|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s)|\n")
-_ABBREVIATIONS = frozenset(
-    "pol jl jln dr drs dra ir moh muh mhd no kab kep st dkk prof hj kh sh mh sik si kec kel "
-    "ds tsk ybs wib wita wit".split()
-)
-_SUPPORT_BEFORE = frozenset("bersama dibantu didampingi dengan serta melibatkan didukung dan".split())
+_ABBREVIATIONS = frozenset(w.lower() for w in v.ABBREVIATIONS)
 _OBJECT = frozenset(v.OBJECT_MARKERS)
-_GROUP_WORDS = frozenset("para pihak aparat petugas anggota personel jajaran tim oknum sejumlah".split())
+_GROUP_WORDS = frozenset(v.GROUP_WORDS)
 _VERB_REACH = 8  # words after an actor in which its verb must come
 _PASSIVE_REACH = 4  # words between a passive verb and its police agent
 
@@ -142,6 +138,14 @@ class Speaker:
     name: frozenset[str]
 
 
+def other_bodies(text: str) -> list[tuple[int, int, str]]:
+    """The bodies other than Polri named in ``text``: (start, end, name in OTHER_AGENCIES)."""
+    return [
+        (m.start(), m.end(), _AGENCY_SPECS[int(m.lastgroup[1:])][0])  # type: ignore[index]
+        for m in _AGENCY_RE.finditer(text)
+    ]
+
+
 def _actors(text: str, police: list[Mention], traps: list[tuple[int, int, str]]) -> list[_Actor]:
     """Police mentions and other bodies (agencies, and traps such as Satpol PP), in text order."""
     actors = [
@@ -149,9 +153,8 @@ def _actors(text: str, police: list[Mention], traps: list[tuple[int, int, str]])
         for m in police
         if m.kind != "joint"
     ]
-    for m in _AGENCY_RE.finditer(text):
-        name = _AGENCY_SPECS[int(m.lastgroup[1:])][0]  # type: ignore[index]
-        actors.append(_Actor(m.start(), m.end(), False, True, name))
+    for start, end, name in other_bodies(text):
+        actors.append(_Actor(start, end, False, True, name))
     for start, end, name in traps:
         if name != "foreign police":
             actors.append(_Actor(start, end, False, True, "TNI" if name == "TNI rank" else name))
@@ -198,7 +201,7 @@ def _indonesian(text: str) -> bool:
 
 _FOREIGN_MIN_BODY = 400  # characters: a shorter body may just not name its place
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]*")
-_INDONESIA = frozenset({"indonesia", "ri", "nusantara", "polri"})
+_INDONESIA = frozenset(w.lower() for w in v.INDONESIA)
 
 
 def score(
@@ -252,7 +255,9 @@ def score(
     for a in actors:
         if a.police and a.start in agency_speakers:
             a.police = False
-            a.label = next(agency_officers[w] for w in speakers_by_start[a.start].name if w in agency_officers)
+            a.label = next(
+                agency_officers[w] for w in speakers_by_start[a.start].name if w in agency_officers
+            )
 
     # Per sentence, its leader: the first actor that does something, unless an actor of the
     # other side comes before it in the sentence (police after "BNN bersama" support BNN).
@@ -313,7 +318,9 @@ def score(
         if pol:
             a, how = max(pol, key=lambda e: (e[0].strong, e[1] == "speaker"))
             police_led.append(para)
-            value = min(PARAGRAPH_STRONG if a.strong else PARAGRAPH_WEAK, PARAGRAPHS_MAX - paragraph_total)
+            value = min(
+                PARAGRAPH_STRONG if a.strong else PARAGRAPH_WEAK, PARAGRAPHS_MAX - paragraph_total
+            )
             if value > 0:
                 paragraph_total += value
                 what = "police speaker" if how == "speaker" else "police actor"
@@ -325,7 +332,10 @@ def score(
     n_other = sum(other_led.values())
     if police_led:
         share = len(police_led) / (len(police_led) + n_other)
-        add(round(SHARE * share, 2), f"police lead {len(police_led)} of {len(police_led) + n_other} paragraphs")
+        add(
+            round(SHARE * share, 2),
+            f"police lead {len(police_led)} of {len(police_led) + n_other} paragraphs",
+        )
     if n_other > len(police_led):
         top = max(other_led, key=lambda k: other_led[k])
         add(OTHER_BODY_LEADS, f"other body main subject: {top} leads {n_other} paragraphs")
@@ -342,6 +352,5 @@ def score(
 
 
 _SAID_NAME_RE = re.compile(
-    r"\b(?:kata|ujar|ucap|tutur|jelas|tegas|terang|imbuh|tambah|papar|sebut|menurut)[^\S\n]+"
-    r"(?:[A-Z][\w'’-]+[^\S\n]+)?([A-Z][\w'’-]+)"
+    rf"\b(?:{'|'.join(v.SAID_BEFORE_NAME)})[^\S\n]+(?:[A-Z][\w'’-]+[^\S\n]+)?([A-Z][\w'’-]+)"
 )

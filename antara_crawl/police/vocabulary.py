@@ -244,7 +244,6 @@ NATIONAL_UNITS: dict[str, tuple[str, ...]] = {
     ),
     "Akpol": ("Akpol", "Akademi Kepolisian"),
     "Itwasum Polri": ("Itwasum", "Inspektorat Pengawasan Umum"),
-    "Pusdokkes Polri": ("Pusdokkes",),
     "Puslabfor Polri": ("Puslabfor", "Pusat Laboratorium Forensik"),
     "Inafis Polri": ("Inafis",),
     "Kompolnas": ("Kompolnas", "Komisi Kepolisian Nasional"),
@@ -277,7 +276,8 @@ POLICE_OPERATIONS: dict[str, tuple[str, ...]] = {
     "Satgas Pangan Polri": ("Satgas Pangan Polri",),
 }
 
-# Units that may sit under a territorial unit ("Ditreskrimsus Polda Banten"); canonical -> spellings.
+# Units that may sit under a territorial unit ("Ditreskrimsus Polda Banten"): canonical ->
+# spellings.
 NAMED_UNITS: dict[str, tuple[str, ...]] = {
     "Propam": (
         "Propam",
@@ -564,10 +564,10 @@ NAME_SUFFIX_TITLES: tuple[str, ...] = (
     "S.H.", "S.H", "SH", "M.M.", "M.M", "MM", "S.E.", "SE", "S.Sos.", "S.Sos", "SSos",
     "S.Pd.", "S.Pd", "S.Kom.", "S.Kom", "M.Hum.", "M.Kn.", "M.Kn", "S.St.", "S.ST.", "S.ST",
     "S.T.", "ST", "M.T.", "MT", "M.A.P.", "MAP", "M.A.", "MA", "Ph.D.", "Ph.D", "PhD",
-    "LL.M.", "LLM", "S.I.P.", "S.IP", "SIP", "M.Sc.", "MSc", "S.Psi.", "S.H.I.", "M.I.K.", "MIK",
+    "LLM", "S.I.P.", "S.IP", "SIP", "M.Sc.", "MSc", "S.Psi.", "S.H.I.", "M.I.K.", "MIK",
     "S.Si.", "M.Pd.", "M.Kes.", "S.K.M.", "SKM", "M.Han.", "M.Han", "S.St.K.", "S.STK",
     "STK", "M.Tr.", "M.Psi.", "S.Si.T.", "SSiT", "M.B.A.", "MBA", "Ak.", "CPHR", "CHRMP",
-    "M.Krim.", "M.Krim", "S.Tr.K.", "S.Tr.K", "M.Tr.Opsla", "M.Kom.", "M.Kom", "QIA",
+    "M.Krim.", "M.Krim", "S.Tr.K.", "S.Tr.K", "M.Kom.", "M.Kom", "QIA",
 )  # fmt: skip
 
 # ------------------------------------------------------------------------------ traps
@@ -741,25 +741,83 @@ OTHER_AGENCIES: dict[str, tuple[str, ...]] = {
     "BNN": ("BNN", "BNNP", "BNNK", "Badan Narkotika Nasional", "Badan Narkotika"),
     "KPK": ("KPK", "Komisi Pemberantasan Korupsi"),
     "Kejaksaan": (
-        "Kejaksaan", "Kejati", "Kejari", "Kejagung", "Kajati", "Kajari", "Jaksa Agung", "jaksa",
-        "Jaksa", "JPU", "Jaksa Penuntut Umum", "penuntut umum", "Cabjari", "Jampidum",
-        "Jampidsus", "Kasi Intel", "Kasi Pidsus", "Kasi Pidum", "Kasipidsus", "Kasipidum",
+        "Kejaksaan",
+        "Kejati",
+        "Kejari",
+        "Kejagung",
+        "Kajati",
+        "Kajari",
+        "Jaksa Agung",
+        "jaksa",
+        "Jaksa",
+        "JPU",
+        "Jaksa Penuntut Umum",
+        "penuntut umum",
+        "Cabjari",
+        "Jampidum",
+        "Jampidsus",
+        "Kasi Intel",
+        "Kasi Pidsus",
+        "Kasi Pidum",
+        "Kasipidsus",
+        "Kasipidum",
     ),
     "Bea Cukai": ("Bea Cukai", "Bea dan Cukai", "DJBC", "Kanwil Bea Cukai"),
     "Basarnas": (
-        "Basarnas", "Tim SAR", "SAR gabungan", "Kantor SAR", "Kantor Pencarian dan Pertolongan",
-        "Kansar", "Pos SAR",
+        "Basarnas",
+        "Tim SAR",
+        "SAR gabungan",
+        "Kantor SAR",
+        "Kantor Pencarian dan Pertolongan",
+        "Kansar",
+        "Pos SAR",
     ),
     "Pengadilan": (
-        "Pengadilan", "Pengadilan Negeri", "Pengadilan Tinggi", "Mahkamah Agung",
-        "Mahkamah Konstitusi", "hakim", "Hakim", "majelis hakim", "Majelis Hakim", "PN",
-        "vonis", "divonis", "terdakwa", "Terdakwa", "sidang", "persidangan",
-        "Tipikor", "dakwaan", "tuntutan",
+        "Pengadilan",
+        "Pengadilan Negeri",
+        "Pengadilan Tinggi",
+        "Mahkamah Agung",
+        "Mahkamah Konstitusi",
+        "hakim",
+        "Hakim",
+        "majelis hakim",
+        "Majelis Hakim",
+        "PN",
+        "vonis",
+        "divonis",
+        "terdakwa",
+        "Terdakwa",
+        "sidang",
+        "persidangan",
+        "Tipikor",
+        "dakwaan",
+        "tuntutan",
     ),
     "TNI": (
-        "TNI", "TNI AD", "TNI AL", "TNI AU", "Kodim", "Koramil", "Korem", "Kodam", "Babinsa",
-        "Dandim", "Danrem", "Pangdam", "Danramil", "prajurit", "Lanud", "Lantamal", "Lanal",
-        "Kostrad", "Kopassus", "Marinir", "Yonif", "Satgas Pamtas", "Panglima TNI", "Pomdam",
+        "TNI",
+        "TNI AD",
+        "TNI AL",
+        "TNI AU",
+        "Kodim",
+        "Koramil",
+        "Korem",
+        "Kodam",
+        "Babinsa",
+        "Dandim",
+        "Danrem",
+        "Pangdam",
+        "Danramil",
+        "prajurit",
+        "Lanud",
+        "Lantamal",
+        "Lanal",
+        "Kostrad",
+        "Kopassus",
+        "Marinir",
+        "Yonif",
+        "Satgas Pamtas",
+        "Panglima TNI",
+        "Pomdam",
         "Kasad",
     ),
     "BPBD": ("BPBD", "BNPB", "Badan Penanggulangan Bencana"),
@@ -791,11 +849,11 @@ POLICE_ACTIONS: tuple[str, ...] = (
     "ditilang", "tilang", "merazia", "dirazia", "razia", "menggelar", "digelar", "gelar",
     "mengerahkan", "dikerahkan", "kerahkan", "menerjunkan", "diterjunkan", "terjunkan",
     "menyiagakan", "disiagakan", "siagakan", "berjaga", "mengawal", "dikawal", "kawal",
-    "mengamankan", "patroli", "berpatroli", "menggagalkan", "digagalkan", "gagalkan",
-    "menyelamatkan", "mengimbau", "imbau", "memburu", "melacak", "dilacak", "buron", "DPO",
+    "patroli", "berpatroli", "menggagalkan", "digagalkan", "gagalkan",
+    "menyelamatkan", "mengimbau", "imbau", "melacak", "dilacak", "buron", "DPO",
     "tersangka", "menjerat", "dijerat", "jerat", "melimpahkan", "dilimpahkan", "limpahkan",
-    "mengusut", "diusut", "usut", "menyelidik", "mengejar", "dikejar", "kejar", "menerima laporan",
-    "laporan polisi", "olah TKP", "TKP", "autopsi", "diautopsi", "visum", "rekonstruksi",
+    "mengusut", "diusut", "usut", "menyelidik", "mengejar", "dikejar", "kejar", "olah", "etik",
+    "TKP", "autopsi", "diautopsi", "visum", "rekonstruksi",
     "memediasi", "menertibkan", "mengatur", "pengamanan", "pengawalan", "operasi", "Operasi",
     "menyisir", "menjaga", "siaga", "penangkapan", "penahanan", "penggerebekan", "penindakan",
     "menghentikan", "memproses", "diproses", "menyerahkan", "diserahkan", "memusnahkan",
@@ -803,8 +861,8 @@ POLICE_ACTIONS: tuple[str, ...] = (
     "didalami", "dalami", "menggeledah", "digeledah", "geledah", "memanggil", "dipanggil",
     "panggil", "mengevakuasi", "mengidentifikasi", "diidentifikasi", "identifikasi", "menyidangkan",
     "disanksi", "sanksi", "dipecat", "PTDH", "dimutasi", "mutasi", "dicopot", "copot",
-    "kode etik", "sidang etik", "dipatsus", "patsus", "melantik", "dilantik", "lantik",
-    "menyerahkan bantuan", "membagikan", "bagikan", "rilis", "konferensi pers", "ekspos",
+    "dipatsus", "patsus", "melantik", "dilantik", "lantik",
+    "membagikan", "bagikan", "rilis", "ekspos",
 )  # fmt: skip
 
 # Words after which a police mention is an object, not the one who acts
@@ -837,3 +895,58 @@ RELATED_LINE_STARTS: tuple[str, ...] = (
 
 # Photo credits: a line starting with these is a caption credit; no officer comes from it.
 CREDIT_LINE_STARTS: tuple[str, ...] = ("Foto:", "Foto :", "FOTO:", "Sumber foto", "Dok.", "(Foto")
+
+# ------------------------------------------------------------------------------ matcher words
+
+# Capitalised words that end a place or a person's name (days, months, function words…);
+# every unit, post, rank and agency word ends them too.
+NAME_STOP_WORDS: tuple[str, ...] = (
+    "Di", "Ke", "Dari", "Pada", "Saat", "Kepada", "Yang", "Dan", "Atau", "Selaku", "Sebagai",
+    "Bersama", "Beserta", "Didampingi", "Dalam", "Usai", "Seusai", "Ketika", "Kata", "Ujar",
+    "Sementara", "Selain", "Namun", "Jadi", "Itu", "Ini", "Tersebut", "Melalui", "Terkait",
+    "Menurut", "Bahwa", "Provinsi", "Kecamatan", "Kelurahan", "Desa", "Dusun", "Kampung",
+    "Jalan", "Jl", "RT", "RW", "ANTARA", "Antara", "Bapak", "Ibu", "Pak", "Bu", "Tim",
+    "Personel", "Anggota", "Markas", "Mako", "Gedung", "Kantor", "Mantan", "Eks", "Senin",
+    "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad", "Januari",
+    "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+    "November", "Desember", "PT", "CV", "Utama", "Independen", "Foto", "Sumber", "Reporter",
+    "Editor", "Pewarta", "Baca", "Lihat", "Nomor", "No", "Polisi", "Pol", "Purn", "TNI", "Inf",
+    "Kav", "Arh", "Czi", "Cpm", "Laut", "Udara", "Darat", "WIB", "WITA", "WIT", "Wib", "Wita",
+    "Wit", "Anumerta",
+)  # fmt: skip
+
+# Army corps and branch marks written after a rank ("Letkol Inf"): the rank is not Polri's.
+TNI_CORPS: tuple[str, ...] = (
+    "TNI", "Inf", "Kav", "Arh", "Czi", "Cpm", "Chb", "Cku", "Caj", "Ckm", "Marinir", "Pnb",
+    "Mar", "Tek", "Kes", "Sus", "Lek", "Adm", "Psk", "Cba", "Cpl", "Ctp",
+)  # fmt: skip
+
+# Common lowercase words that some spelling writes in capitals ("DI Yogyakarta", "AS"):
+# left as they are in a lowercase headline.
+NEVER_RECASED: tuple[str, ...] = (
+    "di", "ke", "dan", "dari", "as", "pn", "tim", "unit", "pos", "pusat",
+)  # fmt: skip
+
+# Words that may stand between a verb and the police it governs ("meminta para petugas").
+GROUP_WORDS: tuple[str, ...] = (
+    "para", "pihak", "aparat", "petugas", "anggota", "personel", "jajaran", "tim", "oknum",
+    "sejumlah",
+)  # fmt: skip
+
+# Abbreviations written with a full stop that does not end a sentence ("Kombes Pol. Budi").
+ABBREVIATIONS: tuple[str, ...] = (
+    "Pol", "Jl", "Jln", "Dr", "Drs", "Dra", "Ir", "Moh", "Muh", "Mhd", "No", "Kab", "Kep", "St",
+    "dkk", "Prof", "Hj", "KH", "SH", "MH", "SIK", "Si", "Kec", "Kel", "Ds", "Tsk", "Ybs", "WIB",
+    "WITA", "WIT",
+)  # fmt: skip
+
+# Words that place a story in Indonesia (besides its provinces, regencies and cities).
+INDONESIA: tuple[str, ...] = (
+    "Indonesia", "RI", "Nusantara", "Polri",
+)  # fmt: skip
+
+# Speech words written before the speaker's name ("kata Hendrik").
+SAID_BEFORE_NAME: tuple[str, ...] = (
+    "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "terang", "imbuh", "tambah", "papar",
+    "sebut", "menurut",
+)  # fmt: skip
