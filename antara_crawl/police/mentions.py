@@ -18,7 +18,9 @@ from . import vocabulary as v
 # Small helpers
 # --------------------------------------------------------------------------------------------
 
-_PLACE_TOKEN_RE = re.compile(r"(?:Kep\.|Kab\.|D\.I\.|[A-Z][\w'’-]*\w|[A-Z])(?![\w'’-])")
+_PLACE_TOKEN_RE = re.compile(
+    rf"(?:Kep\.|Kab\.|D\.I\.|[A-Z][\w'’-]*\w|[A-Z]|dan(?={pt.SP}[A-Z]))(?![\w'’-])"
+)
 _SPACE_RE = re.compile(pt.SP)
 _PAREN_RE = re.compile(rf"{pt.OSP}\([^()\n]{{1,40}}\)")
 _POLRI_TAIL_RE = re.compile(rf"(?:{pt.OSP}\([^()\n]{{1,40}}\))?{pt.SP}(?i:polri){pt.END}")
@@ -86,7 +88,11 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
     a known province (then a capitalised word after it is not part of it).
     """
     toks = place_tokens(text, pos)
+    if toks and toks[0][0] == "dan":
+        toks = []
     if not toks:
+        if kind == "Polres Metro":  # the Polres of Metro, a city in Lampung
+            return Territorial("Polres Metro", pos, pt.PLACE_PROVINCE["metro"], True)
         return Territorial(None, pos, None, False)
     words = [w for w, _ in toks]
     if kind == "Polda":
@@ -101,6 +107,8 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
     first = 0
     if words[0] in ("Kabupaten", "Kab."):
         first = 1
+    elif words[0] == "Kota" and _longest_known(words, pt.PLACE_PROVINCE, pt.PLACE_MAX_WORDS):
+        pass  # "Kota Baru", a regency
     elif words[0] == "Kota" and kind not in ("Polsek",):  # "Polres Kota Kupang" is a Polresta
         first = 1
         if kind == "Polres":
@@ -124,8 +132,8 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
             place += " Kota"
             n += 1
     else:
-        n = len(rest)
-        for i in range(1, len(rest)):
+        n = rest.index("dan") if "dan" in rest else len(rest)
+        for i in range(1, n):
             w = rest[i]
             if w in pt.PROVINCE_SHORT_NAMES or (
                 w in ("Kota", "Kabupaten", "Kab.") and i + 1 < len(rest)

@@ -332,11 +332,14 @@ _VOCAB_STOP_WORDS = (
         "Satgas",
     }
 )
+_PLACE_WORDS = {
+    w for names in REGENCIES_AND_CITIES.values() for n in names.split("|") for w in n.split()
+}
 STOP_WORDS: frozenset[str] = frozenset(
     {
-        *v.NAME_STOP_WORDS,
-        *_VOCAB_STOP_WORDS,
-        *(w.upper() for w in _VOCAB_STOP_WORDS if len(w) > 3),
+        *(w for w in v.NAME_STOP_WORDS if w not in _PLACE_WORDS),
+        *(w for w in _VOCAB_STOP_WORDS if w not in _PLACE_WORDS),
+        *(w.upper() for w in _VOCAB_STOP_WORDS if len(w) > 3 and w not in _PLACE_WORDS),
     }
 )
 

@@ -566,7 +566,7 @@ NAME_SUFFIX_TITLES: tuple[str, ...] = (
     "S.T.", "ST", "M.T.", "MT", "M.A.P.", "MAP", "M.A.", "MA", "Ph.D.", "Ph.D", "PhD",
     "LLM", "S.I.P.", "S.IP", "SIP", "M.Sc.", "MSc", "S.Psi.", "S.H.I.", "M.I.K.", "MIK",
     "S.Si.", "M.Pd.", "M.Kes.", "S.K.M.", "SKM", "M.Han.", "M.Han", "S.St.K.", "S.STK",
-    "STK", "M.Tr.", "M.Psi.", "S.Si.T.", "SSiT", "M.B.A.", "MBA", "Ak.", "CPHR", "CHRMP",
+    "STK", "M.Tr.", "M.Psi.", "S.Si.T.", "SSiT", "M.B.A.", "MBA", "CPHR", "CHRMP",
     "M.Krim.", "M.Krim", "S.Tr.K.", "S.Tr.K", "M.Kom.", "M.Kom", "QIA",
 )  # fmt: skip
 
