@@ -56,24 +56,13 @@ def matching_title(title: str) -> str:
 
 
 def body_lines(body: str) -> list[str]:
-    """The body's non-empty lines, without related-story headlines and photo credits.
-
-    A line written like a headline (most words capitalised) is read like the title.
-    """
+    """The body's non-empty lines, without related-story headlines and photo credits."""
     lines = []
     for line in body.split("\n"):
         lead = line.lstrip(_LINE_LEAD).lower()
         if lead and not lead.startswith(_SKIPPED_LINE_STARTS):
-            lines.append(matching_title(line) if _headline_like(line) else line)
+            lines.append(line)
     return lines
-
-
-def _headline_like(line: str) -> bool:
-    """Whether a line reads as a headline: 4 to 16 words, most capitalised, no comma or stop."""
-    words = _TITLE_WORD_RE.findall(line)
-    if not 4 <= len(words) <= 16 or "," in line or line.rstrip().endswith((".", '"', "”")):
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _unique(events: list[tuple[int, str]]) -> list[str]:

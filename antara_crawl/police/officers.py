@@ -80,6 +80,8 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
     if not words or words[0] in _PARTICLES:
         return None
     name = clean_name(words)
+    if name.lower() in pt.PLACE_PROVINCE or name.lower() in pt.POLDA_NAMES:
+        return None  # "Kapolda Papua Papua": a place, not a name
     return (name, end) if name else None
 
 
@@ -175,7 +177,8 @@ def officer_mentions(
             used_posts.add(post.start)
             if not post.police:  # a shared post ("Kabid Humas") next to a police rank
                 post.police = True
-        if not name or r.start < cut:  # the title's words lost their case: no names there
+        # No names from the title (its words lost their case) or a headline-like line.
+        if not name or r.start < cut or _title_cased_line(text, r.start):
             continue
         position = post.position if post is not None and not post.former else None
         raw.append(RawOfficer(r.start, name[1], r.rank, name[0], position))
@@ -190,19 +193,21 @@ def officer_mentions(
 
 
 def _title_cased_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is a headline in Title Case (no full stop at its end)."""
+    """Whether the line holding ``pos`` is a headline: 4 to 18 words, most capitalised, at
+    most one comma, no full stop at its end."""
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
     line = text[lo : hi if hi >= 0 else len(text)].rstrip()
     words = _WORD_RE.findall(line)
-    return (
-        not line.endswith((".", "!", "?", '"', "”"))
-        and len(words) >= 4
-        and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    )
+    if line.endswith((".", '"', "”")) or line.count(",") > 1 or not 4 <= len(words) <= 18:
+        return False
+    if hi >= 0 and _CONTINUED_RE.match(text, hi + 1):  # a broken line, not a headline
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_CONTINUED_RE = re.compile(rf"{pt.OSP}(?:[a-z]|[A-Z][\w.'’-]*(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},)")
 
 
 def merge_officers(raw: list[RawOfficer]) -> list[Officer]:
