@@ -41,7 +41,7 @@ _FIRST_GAP_RE = re.compile(
     rf"{pt.OSP}(?:\n{pt.OSP}(?=[A-Z][\w.'’-]*(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},))?"
 )
 _GAP_RE = re.compile(pt.SP)
-_LINE_GAP_RE = re.compile(rf"{pt.OSP}\n{pt.OSP}(?=[A-Z][\w'’-]*,)")  # "Irwan\nJaya, S.I.K."
+_LINE_GAP_RE = re.compile(rf"{pt.OSP}\n{pt.OSP}(?=[A-Z][a-z][\w'’-]*,)")  # "Irwan\nJaya, S.I.K."
 _PREFIX_TITLES = frozenset(v.NAME_PREFIX_TITLES)
 _SUFFIX_TITLES = frozenset(t.replace(".", "").lower() for t in v.NAME_SUFFIX_TITLES)
 _AFTER_NAME_RE = re.compile(
@@ -65,13 +65,19 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
     words: list[str] = []
     end = pos
     at = gap.end()
+    line_gap = False
     while len(words) < _MAX_NAME_WORDS:
         m = _NAME_TOKEN_RE.match(text, at)
         if m is None or m.group() in pt.STOP_WORDS or m.group() in pt.PROVINCE_SHORT_NAMES:
             break
+        if line_gap and m.group().lower() in pt.PLACE_PROVINCE:  # a dateline: "Kupang, …"
+            break
         words.append(m.group())
         end = m.end()
-        sp = _GAP_RE.match(text, end) or _LINE_GAP_RE.match(text, end)
+        sp = _GAP_RE.match(text, end)
+        line_gap = sp is None
+        if line_gap:
+            sp = _LINE_GAP_RE.match(text, end)
         if sp is None:
             break
         at = sp.end()
@@ -201,13 +207,23 @@ def _title_cased_line(text: str, pos: int) -> bool:
     words = _WORD_RE.findall(line)
     if line.endswith((".", '"', "”")) or line.count(",") > 1 or not 4 <= len(words) <= 18:
         return False
-    if hi >= 0 and _CONTINUED_RE.match(text, hi + 1):  # a broken line, not a headline
+    if hi >= 0 and _continues(text, hi + 1):  # a broken line, not a headline
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_CONTINUED_RE = re.compile(rf"{pt.OSP}(?:[a-z]|[A-Z][\w.'’-]*(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},)")
+_CONTINUED_RE = re.compile(rf"{pt.OSP}(?:[a-z]|([A-Z][\w.'’-]*)(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},)")
+
+
+def _continues(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` goes on with the line before: lowercase, or the rest of a
+    name up to a comma ("Jaya, S.I.K."), not a day or a place ("Kamis, …", "Kupang, …")."""
+    m = _CONTINUED_RE.match(text, pos)
+    if m is None:
+        return False
+    first = m.group(1)
+    return first is None or (first not in pt.STOP_WORDS and first.lower() not in pt.PLACE_PROVINCE)
 
 
 def merge_officers(raw: list[RawOfficer]) -> list[Officer]:
