@@ -11,9 +11,8 @@ import pytest
 from antara_crawl.police import Officer, analyse
 from antara_crawl.police import patterns as pt
 from antara_crawl.police import vocabulary as v
-from antara_crawl.police.mentions import scan
+from antara_crawl.police.mentions import other_bodies, scan
 from antara_crawl.police.regions import REGENCIES_AND_CITIES
-from antara_crawl.police.scoring import other_bodies
 
 OFFICER = "Budi Santoso"
 

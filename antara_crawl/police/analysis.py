@@ -117,7 +117,7 @@ def analyse(title: str, body: str) -> PoliceReport:
     terms += [(m.start, m.label) for m in weak]
     police.sort(key=lambda m: m.start)
 
-    result = score(text, cut, police, speakers, found.traps)
+    result = score(text, cut, police, speakers, found.bodies, found.traps)
     return PoliceReport(
         is_police=result.score >= DEFAULT_MIN_SCORE,
         units=_unique(units),

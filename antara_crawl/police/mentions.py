@@ -234,24 +234,26 @@ class Found:
     terms: list[tuple[int, str]] = field(default_factory=list)
     provinces: list[tuple[int, str]] = field(default_factory=list)
     traps: list[tuple[int, int, str]] = field(default_factory=list)
+    bodies: list[tuple[int, int, str]] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     ranks: list[Rank] = field(default_factory=list)
 
 
-def candidates(low: str) -> list[tuple[int, int]]:
-    """Positions where a vocabulary word starts, with the kinds of matcher to try there."""
+def candidates(low: str) -> list[tuple[int, int, str]]:
+    """Positions where a vocabulary word starts, with the kinds of matcher to try there and
+    the word."""
     kinds = pt.KEY_KINDS
-    return [(m.start(), kinds[w]) for m in pt.WORD_RE.finditer(low) if (w := m.group()) in kinds]
+    return [(m.start(), kinds[m.group()], m.group()) for m in pt.KEY_RE.finditer(low)]
 
 
-def blank_traps(text: str, cands: list[tuple[int, int]], found: Found) -> str:
+def blank_traps(text: str, cands: list[tuple[int, int, str]], found: Found) -> str:
     """``text`` with every trap phrase replaced by ``#`` (same length); traps are recorded."""
     pieces: list[str] = []
     last = 0
-    for pos, kinds in cands:
+    for pos, kinds, key in cands:
         if pos < last or not kinds & pt.TRAP:
             continue
-        m = pt.TRAP_RE.match(text, pos)
+        m = pt.TRAP_BY_KEY[key].match(text, pos)
         if m:
             phrase = " ".join(m.group().lower().split())
             found.traps.append((pos, m.end(), _TRAP_NAMES.get(phrase, _trap_family(phrase))))
@@ -270,11 +272,11 @@ def _trap_family(phrase: str) -> str:
     return "foreign police"
 
 
-def scan_posts(text: str, cands: list[tuple[int, int]]) -> list[Post]:
+def scan_posts(text: str, cands: list[tuple[int, int, str]]) -> list[Post]:
     """Find posts with their units: ``Kabid Humas Polda NTT``, ``Kapolres TTS``…"""
     posts: list[Post] = []
     pos = 0
-    for start, kinds in cands:
+    for start, kinds, _ in cands:
         if start < pos or not kinds & pt.POST:
             continue
         m = pt.POST_RE.match(text, start)
@@ -328,7 +330,9 @@ def scan_posts(text: str, cands: list[tuple[int, int]]) -> list[Post]:
     return posts
 
 
-def scan_units(text: str, cands: list[tuple[int, int]], posts: list[Post], found: Found) -> None:
+def scan_units(
+    text: str, cands: list[tuple[int, int, str]], posts: list[Post], found: Found
+) -> None:
     """Find unit mentions; a unit's parent ("… Polda Banten") is consumed with it.
 
     A "Polri" that is part of a post ("Kadiv Humas Polri") is the post's, not a unit mention.
@@ -336,7 +340,7 @@ def scan_units(text: str, cands: list[tuple[int, int]], posts: list[Post], found
     post_spans = merge_spans([(p.start, p.end) for p in posts])
     post_starts = [s for s, _ in post_spans]
     pos = 0
-    for start, kinds in cands:
+    for start, kinds, _ in cands:
         if start < pos or not kinds & pt.UNIT:
             continue
         m = pt.UNIT_RE.match(text, start)
@@ -400,11 +404,11 @@ def scan_units(text: str, cands: list[tuple[int, int]], posts: list[Post], found
         pos = end
 
 
-def scan_ranks(text: str, cands: list[tuple[int, int]]) -> list[Rank]:
+def scan_ranks(text: str, cands: list[tuple[int, int, str]]) -> list[Rank]:
     """Find rank mentions (the names after them are read by :mod:`.officers`)."""
     ranks: list[Rank] = []
     pos = 0
-    for start, kinds in cands:
+    for start, kinds, _ in cands:
         if start < pos or not kinds & pt.RANK:
             continue
         m = pt.RANK_RE.match(text, start)
@@ -429,14 +433,33 @@ def scan_ranks(text: str, cands: list[tuple[int, int]]) -> list[Rank]:
     return ranks
 
 
+def _bodies(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Other bodies (BNN, KPK, TNI…) named in ``text``: (start, end, name)."""
+    out = []
+    last = 0
+    for pos, kinds, _ in cands:
+        if pos < last or not kinds & pt.BODY or text[pos - 1 : pos] == "-":
+            continue
+        if m := pt.BODY_RE.match(text, pos):
+            out.append((pos, m.end(), pt.BODY_NAMES[int(m.lastgroup[1:])]))  # type: ignore[index]
+            last = m.end()
+    return out
+
+
+def other_bodies(text: str) -> list[tuple[int, int, str]]:
+    """The bodies other than Polri named in ``text``: (start, end, name in OTHER_AGENCIES)."""
+    return _bodies(text, candidates(lower_same_length(text)))
+
+
 def scan(text: str) -> Found:
     """Traps, posts, units and ranks of ``text`` (weak words are added by the caller)."""
     low = lower_same_length(text)
     cands = candidates(low)
     found = Found(text)
+    found.bodies = _bodies(text, cands)
     text = blank_traps(text, cands, found)
     found.text = text
-    cands = [(p, k) for p, k in cands if text[p] != "#"]
+    cands = [c for c in cands if text[c[0]] != "#"]
     found.posts = scan_posts(text, cands)
     scan_units(text, cands, found.posts, found)
     found.ranks = scan_ranks(text, cands)

@@ -98,7 +98,17 @@ TRAP_SPELLINGS: list[str] = [
     *_TNI_RANK_TRAPS,
     *v.FOREIGN_FORCES,
 ]
-TRAP_RE = re.compile(alternation(TRAP_SPELLINGS) + END)
+
+
+def by_key(spellings: Iterable[str], *, fold: bool = True) -> dict[str, re.Pattern[str]]:
+    """Candidate key -> a regex of only the spellings with that key (short alternations)."""
+    groups: dict[str, list[str]] = {}
+    for s in spellings:
+        groups.setdefault(key_of(s), []).append(s)
+    return {k: re.compile(alternation(g, fold=fold) + END) for k, g in groups.items()}
+
+
+TRAP_BY_KEY = by_key(TRAP_SPELLINGS)
 
 # --------------------------------------------------------------------------------------------
 # Units: (spellings, (kind, canonical))
@@ -227,7 +237,7 @@ WEAK_RE = re.compile(
 # Candidate keys: first word of every spelling -> the kinds of matcher to try there
 # --------------------------------------------------------------------------------------------
 
-TRAP, UNIT, POST, RANK = 1, 2, 4, 8
+TRAP, UNIT, POST, RANK, BODY = 1, 2, 4, 8, 16
 
 
 def _keys(kind: int, spellings: Iterable[str], into: dict[str, int]) -> None:
@@ -241,7 +251,41 @@ _keys(TRAP, TRAP_SPELLINGS, KEY_KINDS)
 _keys(UNIT, (s for sp, _ in UNIT_SPECS for s in sp), KEY_KINDS)
 _keys(POST, (s for sp, _ in POST_SPECS for s in sp), KEY_KINDS)
 _keys(RANK, (s for sp, _ in RANK_SPECS for s in sp), KEY_KINDS)
-WORD_RE = re.compile(r"\w+")
+_keys(BODY, (s for sp in v.OTHER_AGENCIES.values() for s in sp), KEY_KINDS)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` written as a trie (fast to scan with)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+# Every candidate word, found in one pass over the lowercased text.
+KEY_RE = re.compile(rf"\b{_trie(KEY_KINDS)}(?!\w)")
+
+# Other bodies (OTHER_AGENCIES), matched as written at their candidate words.
+BODY_NAMES: list[str] = list(v.OTHER_AGENCIES)
+BODY_RE = re.compile(
+    "(?:"
+    + "|".join(
+        f"(?P<b{i}>{alternation(sp, fold=False)})" for i, sp in enumerate(v.OTHER_AGENCIES.values())
+    )
+    + r")(?![\w-])"
+)
 
 # --------------------------------------------------------------------------------------------
 # Places and provinces

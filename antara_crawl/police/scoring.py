@@ -48,14 +48,6 @@ OTHER_BODY_LEADS = -0.3
 OTHER_BODY_TITLE = -0.3
 FOREIGN = -1.0
 
-_AGENCY_SPECS = list(v.OTHER_AGENCIES.items())
-_AGENCY_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(
-        f"(?P<a{i}>{pt.alternation(sp, fold=False)})" for i, (_, sp) in enumerate(_AGENCY_SPECS)
-    )
-    + r")(?![\w-])"
-)
 _FOREIGN_RE = re.compile(
     r"(?<![\w-])(?:"
     + pt.alternation(
@@ -106,12 +98,27 @@ def _sentence(ends: list[int], pos: int, size: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _words_after(text: str, pos: int, hi: int, n: int) -> list[str]:
-    return [m.group().lower() for m in _WORD_RE.finditer(text, pos, hi)][:n]
+class _Words:
+    """Words of a text, lowercased, read around an offset (never the whole text at once)."""
 
+    def __init__(self, text: str) -> None:
+        self.low = text.lower() if len(text.lower()) == len(text) else text
 
-def _words_before(text: str, lo: int, pos: int, n: int) -> list[str]:
-    return [m.group().lower() for m in _WORD_RE.finditer(text, lo, pos)][-n:]
+    def after(self, pos: int, hi: int, n: int) -> list[str]:
+        """Up to ``n`` words from ``pos`` on, before ``hi``."""
+        return _WORD_RE.findall(self.low, pos, min(hi, pos + 16 * n))[:n]
+
+    def before(self, lo: int, pos: int, n: int) -> list[str]:
+        """Up to ``n`` words before ``pos``, from ``lo`` on."""
+        start = max(lo, pos - 16 * n)
+        words = _WORD_RE.findall(self.low, start, pos)
+        if start > lo and words and not self.low[start - 1].isspace():
+            words = words[1:]  # the window began inside a word
+        return words[-n:]
+
+    def speech(self, lo: int, hi: int) -> bool:
+        """Whether a speech verb is written between ``lo`` and ``hi``."""
+        return not _SPEECH.isdisjoint(_WORD_RE.findall(self.low, lo, hi))
 
 
 def _is_verb(word: str) -> bool:
@@ -138,22 +145,16 @@ class Speaker:
     name: frozenset[str]
 
 
-def other_bodies(text: str) -> list[tuple[int, int, str]]:
-    """The bodies other than Polri named in ``text``: (start, end, name in OTHER_AGENCIES)."""
-    return [
-        (m.start(), m.end(), _AGENCY_SPECS[int(m.lastgroup[1:])][0])  # type: ignore[index]
-        for m in _AGENCY_RE.finditer(text)
-    ]
-
-
-def _actors(text: str, police: list[Mention], traps: list[tuple[int, int, str]]) -> list[_Actor]:
+def _actors(
+    police: list[Mention], bodies: list[tuple[int, int, str]], traps: list[tuple[int, int, str]]
+) -> list[_Actor]:
     """Police mentions and other bodies (agencies, and traps such as Satpol PP), in text order."""
     actors = [
         _Actor(m.start, m.end, True, m.kind not in ("weak", "bare"), m.label)
         for m in police
         if m.kind != "joint"
     ]
-    for start, end, name in other_bodies(text):
+    for start, end, name in bodies:
         actors.append(_Actor(start, end, False, True, name))
     for start, end, name in traps:
         if name != "foreign police":
@@ -162,30 +163,26 @@ def _actors(text: str, police: list[Mention], traps: list[tuple[int, int, str]])
     return actors
 
 
-def _is_object(text: str, actor: _Actor, lo: int) -> bool:
+def _is_object(words: _Words, actor: _Actor, lo: int) -> bool:
     """Whether ``actor`` comes right after an object marker or an active verb ("meminta polisi")."""
-    before = [w for w in _words_before(text, lo, actor.start, 3) if w not in _GROUP_WORDS]
+    before = [w for w in words.before(lo, actor.start, 3) if w not in _GROUP_WORDS]
     return bool(before) and (
         before[-1] in _OBJECT or (before[-1].startswith("me") and _is_verb(before[-1]))
     )
 
 
-def _leads(text: str, actor: _Actor, lo: int, hi: int) -> bool:
+def _leads(words: _Words, actor: _Actor, lo: int, hi: int) -> bool:
     """Whether ``actor`` does something in its sentence: a verb follows, or it is the agent.
 
     An actor named as an object ("meminta polisi …", "lapor ke polisi") does not.
     """
-    if _is_object(text, actor, lo):
+    if _is_object(words, actor, lo):
         return False
-    after = _words_after(text, actor.end, hi, _VERB_REACH)
+    after = words.after(actor.end, hi, _VERB_REACH)
     if any(_is_verb(w) for w in after):
         return True
-    before = _words_before(text, lo, actor.start, _PASSIVE_REACH)
+    before = words.before(lo, actor.start, _PASSIVE_REACH)
     return any(w.startswith("di") and (w in _ACTIONS or _VERB_RE.match(w)) for w in before)
-
-
-def _speaks(text: str, lo: int, hi: int) -> bool:
-    return any(m.group().lower() in _SPEECH for m in _WORD_RE.finditer(text, lo, hi))
 
 
 def _indonesian(text: str) -> bool:
@@ -200,6 +197,7 @@ def _indonesian(text: str) -> bool:
 
 
 _FOREIGN_MIN_BODY = 400  # characters: a shorter body may just not name its place
+_NEWLINE_RE = re.compile("\n")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]*")
 _INDONESIA = frozenset(w.lower() for w in v.INDONESIA)
 
@@ -209,16 +207,19 @@ def score(
     cut: int,
     police: list[Mention],
     speakers: list[Speaker],
+    bodies: list[tuple[int, int, str]],
     traps: list[tuple[int, int, str]],
 ) -> Score:
     """Score ``text`` (``title + "\\n" + body``, the title ending at ``cut``).
 
     ``police``: police mentions (units, posts, ranks, words) with offsets; ``speakers``: police
     posts and ranks (a speech verb in their sentence makes a police speaker); ``traps``: the
-    traps found (start, end, name), other bodies in their own right.
+    traps found (start, end, name), other bodies in their own right, like ``bodies`` (BNN, KPK…).
     """
     reasons: list[str] = []
     total = 0.0
+    if not police:
+        return Score(0.0, reasons)
 
     def add(value: float, reason: str) -> None:
         nonlocal total
@@ -226,10 +227,11 @@ def score(
         reasons.append(f"{value:+.2f} {reason}")
 
     ends = _sentence_ends(text)
+    words = _Words(text)
     size = len(text)
-    actors = _actors(text, police, traps)
+    actors = _actors(police, bodies, traps)
     speakers_by_start = {sp.start: sp for sp in speakers}
-    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
 
     def paragraph_of(pos: int) -> int:
         return bisect_right(line_starts, pos) - 1  # 0 is the title
@@ -268,7 +270,7 @@ def score(
     for lo, group in by_sentence.items():
         hi = _sentence(ends, group[0].start, size)[1]
         for i, a in enumerate(group):
-            if _leads(text, a, lo, hi):
+            if _leads(words, a, lo, hi):
                 if all(b.police == a.police for b in group[:i]):
                     led.setdefault(paragraph_of(a.start), []).append((a, "actor"))
                 break
@@ -280,7 +282,7 @@ def score(
         first = first_before(sp.start, lo)
         if (first is not None and not first.police) or sp.start in agency_speakers:
             continue
-        if _speaks(text, lo, hi):
+        if words.speech(lo, hi):
             led.setdefault(paragraph_of(sp.start), []).append(
                 (_Actor(sp.start, sp.start, True, True, sp.label), "speaker")
             )
@@ -294,7 +296,7 @@ def score(
     # Title: its first actor is its subject.
     title_actors = [a for a in actors if a.start < cut]
     title_police = [a for a in title_actors if a.police]
-    if title_actors and title_actors[0].police and _is_object(text, title_actors[0], 0):
+    if title_actors and title_actors[0].police and _is_object(words, title_actors[0], 0):
         add(TITLE_SUPPORTING, f"title: police named as an object: {title_actors[0].label}")
     elif title_actors and title_actors[0].police:
         best = max(title_police, key=lambda a: a.strong)
