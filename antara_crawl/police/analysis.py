@@ -112,7 +112,7 @@ def analyse(title: str, body: str) -> PoliceReport:
         )
         speakers.append(Speaker(r.start, r.rank, words))
     strong = [(m.start, m.end) for m in police if m.kind != "bare"]
-    weak = weak_mentions(text, strong)
+    weak = weak_mentions(found, strong)
     police += weak
     terms += [(m.start, m.label) for m in weak]
     police.sort(key=lambda m: m.start)

@@ -235,6 +235,8 @@ class Found:
     provinces: list[tuple[int, str]] = field(default_factory=list)
     traps: list[tuple[int, int, str]] = field(default_factory=list)
     bodies: list[tuple[int, int, str]] = field(default_factory=list)
+    low: str = ""
+    candidates: list[tuple[int, int, str]] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     ranks: list[Rank] = field(default_factory=list)
 
@@ -460,18 +462,23 @@ def scan(text: str) -> Found:
     text = blank_traps(text, cands, found)
     found.text = text
     cands = [c for c in cands if text[c[0]] != "#"]
+    found.low, found.candidates = low, cands
     found.posts = scan_posts(text, cands)
     scan_units(text, cands, found.posts, found)
     found.ranks = scan_ranks(text, cands)
     return found
 
 
-def weak_mentions(text: str, strong: list[tuple[int, int]]) -> list[Mention]:
-    """Weak police words ("polisi", "kepolisian"…) outside every strong span."""
+def weak_mentions(found: Found, strong: list[tuple[int, int]]) -> list[Mention]:
+    """Weak police words ("polisi", "kepolisian"…) outside traps and every strong span."""
     spans = merge_spans(strong)
     starts = [s for s, _ in spans]
     out: list[Mention] = []
-    for m in pt.WEAK_RE.finditer(lower_same_length(text)):
-        if not inside(spans, starts, m.start()):
-            out.append(Mention(m.start(), m.end(), "weak", pt.WEAK_TERMS[m.lastindex - 1]))  # type: ignore[operator]
+    last = 0
+    for pos, kinds, _ in found.candidates:
+        if pos < last or not kinds & pt.WEAK or inside(spans, starts, pos):
+            continue
+        if m := pt.WEAK_RE.match(found.low, pos):
+            out.append(Mention(pos, m.end(), "weak", pt.WEAK_TERMS[m.lastindex - 1]))  # type: ignore[operator]
+            last = m.end()
     return out

@@ -222,22 +222,22 @@ RANK_OTHER_SUFFIX_RE = re.compile(
 )
 TNI_AFTER_RE = re.compile(rf"{SP}\(?(?:{_literal(v.TNI_CORPS)})\b")
 
-# Weak police words, matched on the lowercased text (group index -> normalised term).
-WEAK_TERMS: list[str] = list(v.POLICE_WORDS)
+# Weak police words, matched on the lowercased text: regex, and its group index -> term.
 WEAK_RE = re.compile(
-    r"\b(?:"
+    "(?:"
     + "|".join(
         "(" + "|".join(re.escape(x.lower()).replace(r"\ ", SP) for x in spellings) + ")"
         for spellings in v.POLICE_WORDS.values()
     )
     + r")\b"
 )
+WEAK_TERMS: list[str] = list(v.POLICE_WORDS)
 
 # --------------------------------------------------------------------------------------------
 # Candidate keys: first word of every spelling -> the kinds of matcher to try there
 # --------------------------------------------------------------------------------------------
 
-TRAP, UNIT, POST, RANK, BODY = 1, 2, 4, 8, 16
+TRAP, UNIT, POST, RANK, BODY, WEAK = 1, 2, 4, 8, 16, 32
 
 
 def _keys(kind: int, spellings: Iterable[str], into: dict[str, int]) -> None:
@@ -252,6 +252,7 @@ _keys(UNIT, (s for sp, _ in UNIT_SPECS for s in sp), KEY_KINDS)
 _keys(POST, (s for sp, _ in POST_SPECS for s in sp), KEY_KINDS)
 _keys(RANK, (s for sp, _ in RANK_SPECS for s in sp), KEY_KINDS)
 _keys(BODY, (s for sp in v.OTHER_AGENCIES.values() for s in sp), KEY_KINDS)
+_keys(WEAK, (s for sp in v.POLICE_WORDS.values() for s in sp), KEY_KINDS)
 
 
 def _trie(words: Iterable[str]) -> str:

@@ -102,7 +102,8 @@ class _Words:
     """Words of a text, lowercased, read around an offset (never the whole text at once)."""
 
     def __init__(self, text: str) -> None:
-        self.low = text.lower() if len(text.lower()) == len(text) else text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else text
 
     def after(self, pos: int, hi: int, n: int) -> list[str]:
         """Up to ``n`` words from ``pos`` on, before ``hi``."""
