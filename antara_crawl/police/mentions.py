@@ -29,6 +29,7 @@ _NATIONAL_TAIL_RE = re.compile(
     rf"(?i:polri|bareskrim){pt.END}"
 )
 _PARENT_RE = re.compile(rf"(?:{pt.OSP}\([^()\n]{{1,40}}\))?{pt.SP}(?={pt.TERR_KEYWORD_RE.pattern})")
+_RANK_PAREN_RE = re.compile(rf"{pt.OSP}\(([^()\n]{{2,20}})\)")
 _FORMER_RE = re.compile(r"\b(?i:mantan|eks|bekas)[^\S\n]+$")
 _JOINT_BEFORE_RE = re.compile(rf"TNI{pt.OSP}(?:[-/–—,&]|dan|bersama|serta){pt.OSP}$")
 _JOINT_AFTER_RE = re.compile(rf"{pt.OSP}(?:[-/–—&]|dan|bersama|serta){pt.OSP}TNI\b")
@@ -430,6 +431,8 @@ def scan_ranks(text: str, cands: list[tuple[int, int, str]]) -> list[Rank]:
                 end = s.end()
         if pt.TNI_AFTER_RE.match(text, end):
             continue
+        if (paren := _RANK_PAREN_RE.match(text, end)) and pt.RANK_RE.match(paren.group(1)):
+            end = paren.end()  # "Komisaris Jenderal Polisi (Komjen Pol) Nana"
         pos = end
         ranks.append(Rank(start, end, rank, "sure" if suffix else certainty, suffix))
     return ranks

@@ -4,7 +4,8 @@ An article is police news when Polri units, officers or actions are a main subje
 or at least one paragraph, is about what police did or said. The score adds up evidence, each
 contribution with a reason string, and is clipped to 0–1:
 
-- title: a police actor in the headline, the headline's first actor (+0.5: enough alone);
+- title: a police actor in the headline, the headline's first actor (+0.5: enough alone;
+  +0.25 when joined to what comes before, "… gandeng Bulog dan Polda Jateng");
   +0.1 when police are named there after another body that leads ("BNN dan Polri …");
 - paragraphs led by police: police are the first actor of a sentence that goes on with a verb
   ("Polres Kupang menangkap …", "diamankan petugas Polsek …") or a police officer speaks
@@ -39,6 +40,7 @@ DEFAULT_MIN_SCORE = 0.5
 TITLE_STRONG = 0.5
 TITLE_WEAK = 0.5
 TITLE_SUPPORTING = 0.1
+TITLE_JOINED = 0.25
 PARAGRAPH_STRONG = 0.25
 PARAGRAPH_WEAK = 0.15
 PARAGRAPHS_MAX = 0.6
@@ -64,6 +66,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s)|\n")
 _ABBREVIATIONS = frozenset(w.lower() for w in v.ABBREVIATIONS)
 _OBJECT = frozenset(v.OBJECT_MARKERS)
 _GROUP_WORDS = frozenset(v.GROUP_WORDS)
+_JOINING = frozenset(v.JOINING_WORDS)
 _VERB_REACH = 8  # words after an actor in which its verb must come
 _PASSIVE_REACH = 4  # words between a passive verb and its police agent
 
@@ -170,6 +173,12 @@ def _is_object(words: _Words, actor: _Actor, lo: int) -> bool:
     return bool(before) and (
         before[-1] in _OBJECT or (before[-1].startswith("me") and _is_verb(before[-1]))
     )
+
+
+def _joined(words: _Words, actor: _Actor) -> bool:
+    """Whether police come after a joining word ("… gandeng Bulog dan Polda Jateng")."""
+    before = [w for w in words.before(0, actor.start, 3) if w not in _GROUP_WORDS]
+    return bool(before) and before[-1] in _JOINING
 
 
 def _leads(words: _Words, actor: _Actor, lo: int, hi: int) -> bool:
@@ -299,6 +308,8 @@ def score(
     title_police = [a for a in title_actors if a.police]
     if title_actors and title_actors[0].police and _is_object(words, title_actors[0], 0):
         add(TITLE_SUPPORTING, f"title: police named as an object: {title_actors[0].label}")
+    elif title_actors and title_actors[0].police and _joined(words, title_actors[0]):
+        add(TITLE_JOINED, f"title: police named jointly: {title_actors[0].label}")
     elif title_actors and title_actors[0].police:
         best = max(title_police, key=lambda a: a.strong)
         value = TITLE_STRONG if best.strong else TITLE_WEAK

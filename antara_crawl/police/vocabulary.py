@@ -833,6 +833,27 @@ OTHER_AGENCIES: dict[str, tuple[str, ...]] = {
     "Dishub": ("Dishub", "Dinas Perhubungan", "Kemenhub", "KSOP", "Syahbandar"),
     "Bakamla": ("Bakamla", "KKP", "PSDKP"),
     "Ombudsman": ("Ombudsman", "Komnas HAM", "LPSK", "KPAI"),
+    "Pemerintah daerah": (
+        "Pemprov",
+        "Pemkab",
+        "Pemkot",
+        "Pemda",
+        "Pemerintah Provinsi",
+        "Pemerintah Kabupaten",
+        "Pemerintah Kota",
+        "Pemerintah Daerah",
+        "Gubernur",
+        "Wakil Gubernur",
+        "Pj Gubernur",
+        "Penjabat Gubernur",
+        "Bupati",
+        "Wakil Bupati",
+        "Pj Bupati",
+        "Wali Kota",
+        "Walikota",
+        "Wakil Wali Kota",
+        "Pj Wali Kota",
+    ),
 }
 
 # ------------------------------------------------------------------------------ actions
@@ -926,6 +947,9 @@ TNI_CORPS: tuple[str, ...] = (
 NEVER_RECASED: tuple[str, ...] = (
     "di", "ke", "dan", "dari", "as", "pn", "tim", "unit", "pos", "pusat",
 )  # fmt: skip
+
+# Words that join police to whoever comes before them in a headline ("… Bulog dan Polda").
+JOINING_WORDS: tuple[str, ...] = ("dan", "serta", "bersama", "dengan", "gandeng", "libatkan")
 
 # Words that may stand between a verb and the police it governs ("meminta para petugas").
 GROUP_WORDS: tuple[str, ...] = (
