@@ -158,8 +158,10 @@ def _actors(
         for m in police
         if m.kind != "joint"
     ]
+    joint = {m.start for m in police if m.kind == "joint"}
     for start, end, name in bodies:
-        actors.append(_Actor(start, end, False, True, name))
+        if not (name == "TNI" and joint & set(range(end, end + 12))):  # "TNI-Polri": neither
+            actors.append(_Actor(start, end, False, True, name))
     for start, end, name in traps:
         if name != "foreign police":
             actors.append(_Actor(start, end, False, True, "TNI" if name == "TNI rank" else name))

@@ -629,6 +629,10 @@ TRAPS: dict[str, tuple[str, ...]] = {
         "Rumah Sakit Polri",
         "RS Bhayangkara",
         "Rumah Sakit Bhayangkara",
+        "Rumah Sakit (RS) Bhayangkara",
+        "Rumah Sakit (RS) Polri",
+        "Rumkit Bhayangkara",
+        "Rumkit Polri",
     ),
     "Universitas Bhayangkara": (
         "Universitas Bhayangkara",
