@@ -236,6 +236,27 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         False,
         [],
     ),
+    (
+        "retired_officer_in_another_post",
+        "Pj Gubernur minta harga beras dikendalikan",
+        "Semarang - Penjabat Gubernur Jawa Tengah Komisaris Jenderal Polisi (Purn) Hadi "
+        "Sutrisno meminta satgas pangan mengendalikan harga beras.\n"
+        '"Stok kita aman sampai akhir tahun," kata Hadi dalam rapat koordinasi inflasi.\n'
+        "Ia juga meminta bupati dan wali kota menggelar operasi pasar bersama Bulog dan "
+        "Polda Jateng.",
+        False,
+        [Officer("Komjen Pol", "Hadi Sutrisno", None)],
+    ),
+    (
+        "governor_asks_the_police",
+        "Gubernur minta polisi usut pembakaran hutan",
+        "Pekanbaru - Gubernur Riau meminta polisi mengusut pembakaran hutan di Kabupaten "
+        "Pelalawan.\n"
+        "Menurut dia, kebakaran tahun ini lebih luas dibanding tahun lalu.\n"
+        '"Pelakunya harus dihukum berat," kata Gubernur di Pekanbaru.',
+        False,
+        [],
+    ),
     # ------------------------------------------------------------------ related headlines
     (
         "related_headlines_inside_the_text",

@@ -105,8 +105,10 @@ def analyse(title: str, body: str) -> PoliceReport:
         if p.province:
             provinces.append((p.start, p.province))
     for r, name, _ in ranks:
-        police.append(Mention(r.start, r.end, "rank", r.rank))
         terms.append((r.start, r.rank))
+        if r.retired:  # a retired officer acts for whatever he serves now
+            continue
+        police.append(Mention(r.start, r.end, "rank", r.rank))
         words = frozenset(
             w.lower() for w in (name[0].split() if name else []) if len(w) > 2 and "." not in w
         )

@@ -206,13 +206,15 @@ class Post:
 
 @dataclass(slots=True)
 class Rank:
-    """A rank mention, what it needs to be Polri's, and whether "Pol" was written after it."""
+    """A rank mention, what it needs to be Polri's, whether "Pol" was written after it, and
+    whether the officer is retired ("(Purn)")."""
 
     start: int
     end: int
     rank: str
     certainty: str
     police_suffix: bool
+    retired: bool
 
 
 @dataclass(slots=True)
@@ -423,18 +425,18 @@ def scan_ranks(text: str, cands: list[tuple[int, int, str]]) -> list[Rank]:
             continue
         if text.startswith(".", end) and not text.startswith(".", end + 1):
             end += 1  # "Irjen. Pol."
-        suffix = False
+        suffix = retired = False
         for _ in range(2):
             if s := pt.RANK_POLICE_SUFFIX_RE.match(text, end):
                 end, suffix = s.end(), True
             elif s := pt.RANK_OTHER_SUFFIX_RE.match(text, end):
-                end = s.end()
+                end, retired = s.end(), retired or "purn" in s.group().lower()
         if pt.TNI_AFTER_RE.match(text, end):
             continue
         if (paren := _RANK_PAREN_RE.match(text, end)) and pt.RANK_RE.match(paren.group(1)):
             end = paren.end()  # "Komisaris Jenderal Polisi (Komjen Pol) Nana"
         pos = end
-        ranks.append(Rank(start, end, rank, "sure" if suffix else certainty, suffix))
+        ranks.append(Rank(start, end, rank, "sure" if suffix else certainty, suffix, retired))
     return ranks
 
 

@@ -194,7 +194,10 @@ def _leads(words: _Words, actor: _Actor, lo: int, hi: int) -> bool:
     if any(_is_verb(w) for w in after):
         return True
     before = words.before(lo, actor.start, _PASSIVE_REACH)
-    return any(w.startswith("di") and (w in _ACTIONS or _VERB_RE.match(w)) for w in before)
+    return any(
+        w.startswith("di") and not w.endswith("nya") and (w in _ACTIONS or _VERB_RE.match(w))
+        for w in before
+    )
 
 
 def _indonesian(text: str) -> bool:
