@@ -267,6 +267,8 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         "Kepala Dinas Pertanian Malaka Yohanes Bria mengatakan hasil panen naik 20 persen.\n"
         "Baca Juga: Kapolres Malaka AKBP Rudi Hartono pimpin razia senjata tajam\n"
         "Lihat juga: Polisi tangkap pencuri sapi di Betun\n"
+        "(Baca juga: Polres Malaka bekuk penadah sapi curian)\n"
+        "Panen dimulai pekan lalu. Baca juga: Kapolsek Betun AKP Yan Bria tangkap pencuri\n"
         "Foto: Humas Polres Malaka/AKP Yosef Seran",
         False,
         [],

@@ -40,8 +40,16 @@ class PoliceReport:
         }
 
 
-_SKIPPED_LINE_STARTS = tuple(s.lower() for s in (*v.RELATED_LINE_STARTS, *v.CREDIT_LINE_STARTS))
-_LINE_LEAD = " \t\u00a0>*-–—•\"“'"
+_LINE_LEAD = " \t\u00a0>*-–—•\"“'([{"
+# A related-story marker inside a line, after a sentence: the rest of the line is a headline.
+_INLINE_RELATED_RE = re.compile(
+    r"(?<=[.!?\"”)])\s+(?:"
+    + "|".join(re.escape(s) for s in v.RELATED_LINE_STARTS if s[-1].isalpha())
+    + r")\b"
+)
+_SKIPPED_LINE_STARTS = tuple(
+    s.lower().lstrip(_LINE_LEAD) for s in (*v.RELATED_LINE_STARTS, *v.CREDIT_LINE_STARTS)
+)
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -56,11 +64,14 @@ def matching_title(title: str) -> str:
 
 
 def body_lines(body: str) -> list[str]:
-    """The body's non-empty lines, without related-story headlines and photo credits."""
+    """The body's non-empty lines, without related-story headlines and photo credits (whole
+    lines, or the rest of a line after a sentence: "… kata dia. Baca juga: …")."""
     lines = []
     for line in body.split("\n"):
         lead = line.lstrip(_LINE_LEAD).lower()
         if lead and not lead.startswith(_SKIPPED_LINE_STARTS):
+            if m := _INLINE_RELATED_RE.search(line):
+                line = line[: m.start()]
             lines.append(line)
     return lines
 
