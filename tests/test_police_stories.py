@@ -412,6 +412,10 @@ OFFICER_SPELLINGS: list[tuple[str, Officer]] = [
         Officer("Kombes Pol", "Irwan Jaya", "Dansat Brimob Polda Kalbar"),
     ),
     ("kata AKBP   Budi    Santoso di Kupang.", Officer("AKBP", "Budi Santoso", None)),
+    (
+        "Di Mabes Polri, Jenderal (Purn) Budi Santoso bertemu para perwira.",
+        Officer("Jenderal Pol", "Budi Santoso", None),
+    ),
     ("kata AKBP Drs. H. Yusuf Hamid, S.H., M.Si.", Officer("AKBP", "Yusuf Hamid", None)),
     ("kata Kapolres AKPB Prabowo Santoso, SIK.", Officer("AKBP", "Prabowo Santoso", "Kapolres")),
     (
@@ -436,6 +440,7 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
         "Baca juga: Kapolres Ende AKBP Budi Santoso pimpin apel",
         "Polisi Thailand menahan Kolonel Somchai Prasert.",
         "Kepala Satpol PP Kota Kupang Adrianus Bota mengatakan.",
+        "Polres Kupang menutup Jalan Jenderal Sudirman dan Jl. Jenderal Ahmad Yani.",
     ],
 )
 def test_no_officer_from(sentence: str) -> None:

@@ -51,6 +51,9 @@ _AFTER_NAME_RE = re.compile(
     )
 )
 _TNI_RE = re.compile(r"\bTNI\b")
+_PLACE_BEFORE_RE = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(re.escape(w) for w in v.PLACE_BEFORE_RANK)}){pt.SP}$"
+)
 _MAX_NAME_WORDS = 7
 
 
@@ -151,14 +154,14 @@ def police_ranks(
     by_start = {p.start: p for p in found.posts}
     out = []
     for r in found.ranks:
+        if r.certainty != "sure" and _PLACE_BEFORE_RE.search(text, max(0, r.start - 20), r.start):
+            continue  # "Jalan Jenderal Sudirman"
         name = read_name(text, r.end)
         post = _post_before(text, r.start, by_end)
         if post is None and name and (am := _AFTER_NAME_RE.match(text, name[1])):
             post = by_start.get(am.end())
         police_post = post is not None and post.police
         if r.certainty == "name" and not name:
-            continue
-        if r.certainty == "post" and not (name and police_post):
             continue
         if r.certainty == "context" and not police_post:
             lo, hi = _line_window(text, r.start, r.end)

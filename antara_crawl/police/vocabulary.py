@@ -532,15 +532,20 @@ RANKS: dict[str, tuple[str, ...]] = {
 # "Jenderal" a street name, "Brigadir" a word, "Komisaris" a company board member.
 # Normalised rank -> (what it needs, spellings); what it needs is one of
 #   "context"  "Pol" after it, a police post next to it, or police words nearby and no TNI;
-#   "post"     "Pol" after it or a police post next to it;
 #   "name"     a name right after it.
 AMBIGUOUS_RANKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Brigjen Pol": ("context", ("Brigjen", "Brigjend", "Brigadir Jenderal", "Brigadir Jendral")),
     "Irjen Pol": ("context", ("Inspektur Jenderal",)),
     "Kompol": ("context", ("Komisaris",)),
-    "Jenderal Pol": ("post", ("Jenderal", "Jendral")),
+    "Jenderal Pol": ("context", ("Jenderal", "Jendral")),
     "Brigpol": ("name", ("Brigadir",)),
 }
+
+# Words before a rank that make it part of a name of a place: "Jalan Jenderal Sudirman".
+PLACE_BEFORE_RANK: tuple[str, ...] = (
+    "Jalan", "Jl.", "Jln.", "Jl", "Universitas", "Bandara", "Stadion", "Museum", "Gedung",
+    "Lapangan", "Monumen", "Taman", "Makam", "Rumah Sakit", "RS", "RSUD", "Gelanggang",
+)  # fmt: skip
 
 # Written right after a rank: these mark it as a Polri rank ("Irjen Pol", "Irjen (Pol)").
 RANK_POLICE_SUFFIXES: tuple[str, ...] = ("Pol", "Pol.", "Polisi", "(Pol)", "(Pol.)", "(Polisi)")
