@@ -58,7 +58,7 @@ _FOREIGN_RE = re.compile(
     )
     + r")(?![\w-])"
 )
-_ACTIONS = frozenset(a.lower() for a in v.POLICE_ACTIONS if " " not in a)
+_ACTIONS = frozenset(a.lower() for a in v.POLICE_ACTIONS)
 _SPEECH = frozenset(w.lower() for w in v.SPEECH_VERBS)
 _VERB_RE = re.compile(r"(?:me|ber|di|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -73,7 +73,7 @@ _PASSIVE_REACH = 4  # words between a passive verb and its police agent
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """The score, its reasons, and the paragraphs police lead."""
+    """The score (0–1) and its reasons, each with its contribution."""
 
     score: float
     reasons: list[str]
@@ -217,6 +217,172 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]*")
 _INDONESIA = frozenset(w.lower() for w in v.INDONESIA)
 
 
+@dataclass(slots=True)
+class _Text:
+    """One text prepared for scoring: its sentences, words, paragraphs and actors."""
+
+    text: str
+    cut: int
+    ends: list[int]
+    words: _Words
+    line_starts: list[int]
+    actors: list[_Actor]
+
+    @classmethod
+    def read(cls, text: str, cut: int, actors: list[_Actor]) -> _Text:
+        line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+        return cls(text, cut, _sentence_ends(text), _Words(text), line_starts, actors)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``."""
+        return _sentence(self.ends, pos, len(self.text))
+
+    def paragraph(self, pos: int) -> int:
+        """The paragraph (line) number holding ``pos``; 0 is the title."""
+        return bisect_right(self.line_starts, pos) - 1
+
+    def first_actor(self, pos: int) -> _Actor | None:
+        """The first actor of the sentence holding ``pos``, if it comes before ``pos``."""
+        lo, _ = self.sentence(pos)
+        for a in self.actors:
+            if a.start >= lo:
+                return a if a.start < pos else None
+        return None
+
+
+def _agency_officers(t: _Text, speakers: list[Speaker]) -> dict[str, str]:
+    """Name words of police officers who speak for another body -> that body.
+
+    The head of BNN is a police general: named after "Kepala BNN" he speaks for BNN, and so do
+    his later mentions. Their rank mentions become that body's.
+    """
+    officers: dict[str, str] = {}
+    for sp in speakers:
+        first = t.first_actor(sp.start)
+        if first is not None and not first.police:
+            officers |= dict.fromkeys(sp.name, first.label)
+    by_start = {sp.start: sp for sp in speakers if sp.name & officers.keys()}
+    for a in t.actors:
+        if a.police and a.start in by_start:
+            a.police = False
+            a.label = next(officers[w] for w in by_start[a.start].name if w in officers)
+    return officers
+
+
+def _leaders(t: _Text) -> dict[int, list[tuple[_Actor, str]]]:
+    """Paragraph -> the actors that lead a sentence in it (with "actor").
+
+    A sentence's leader is its first actor that does something, unless an actor of the other
+    side comes before it in the sentence (police after "BNN bersama" support BNN).
+    """
+    led: dict[int, list[tuple[_Actor, str]]] = {}
+    by_sentence: dict[int, list[_Actor]] = {}
+    for a in t.actors:
+        by_sentence.setdefault(t.sentence(a.start)[0], []).append(a)
+    for lo, group in by_sentence.items():
+        hi = t.sentence(group[0].start)[1]
+        for i, a in enumerate(group):
+            if _leads(t.words, a, lo, hi):
+                if all(b.police == a.police for b in group[:i]):
+                    led.setdefault(t.paragraph(a.start), []).append((a, "actor"))
+                break
+    return led
+
+
+def _police_speakers(
+    t: _Text, speakers: list[Speaker], agency_officers: dict[str, str]
+) -> list[tuple[int, _Actor]]:
+    """(paragraph, speaker) for police who speak: a police post or rank with a speech verb in
+    its sentence and no other body before it there, or "kata <name>" of a police officer."""
+    out = []
+    for sp in speakers:
+        lo, hi = t.sentence(sp.start)
+        first = t.first_actor(sp.start)
+        if (first is not None and not first.police) or sp.name & agency_officers.keys():
+            continue
+        if t.words.speech(lo, hi):
+            out.append((t.paragraph(sp.start), _Actor(sp.start, sp.start, True, True, sp.label)))
+    officer_words = {w for sp in speakers for w in sp.name} - agency_officers.keys()
+    for m in _SAID_NAME_RE.finditer(t.text):
+        if m.group(1).lower() in officer_words:
+            out.append((t.paragraph(m.start()), _Actor(m.start(), m.end(), True, True, m.group(1))))
+    return out
+
+
+def _title_evidence(t: _Text) -> list[tuple[float, str]]:
+    """The headline's contribution: its first actor is its subject."""
+    title_actors = [a for a in t.actors if a.start < t.cut]
+    if not title_actors:
+        return []
+    first = title_actors[0]
+    if first.police and _is_object(t.words, first, 0):
+        return [(TITLE_SUPPORTING, f"title: police named as an object: {first.label}")]
+    if first.police and _joined(t.words, first):
+        return [(TITLE_JOINED, f"title: police named jointly: {first.label}")]
+    if first.police:
+        best = max((a for a in title_actors if a.police), key=lambda a: a.strong)
+        if best.strong:
+            return [(TITLE_STRONG, f"title: police actor {best.label}")]
+        return [(TITLE_WEAK, f"title: police word {best.label}")]
+    out = []
+    if any(a.police for a in title_actors):
+        out.append((TITLE_SUPPORTING, f"title: police after {first.label}"))
+    out.append((OTHER_BODY_TITLE, f"title: other body leads: {first.label}"))
+    return out
+
+
+def _paragraph_evidence(led: dict[int, list[tuple[_Actor, str]]]) -> list[tuple[float, str]]:
+    """The body's contribution: paragraphs led by police, the lead, the share, other bodies."""
+    out: list[tuple[float, str]] = []
+    police_led: list[int] = []
+    other_led: dict[str, int] = {}
+    paragraph_total = 0.0
+    for para in sorted(p for p in led if p > 0):
+        pol = [(a, how) for a, how in led[para] if a.police]
+        oth = [a for a, _ in led[para] if not a.police]
+        if pol:
+            a, how = max(pol, key=lambda e: (e[0].strong, e[1] == "speaker"))
+            police_led.append(para)
+            value = min(
+                PARAGRAPH_STRONG if a.strong else PARAGRAPH_WEAK, PARAGRAPHS_MAX - paragraph_total
+            )
+            if value > 0:
+                paragraph_total += value
+                what = "police speaker" if how == "speaker" else "police actor"
+                out.append((value, f"paragraph {para}: {what} {a.label}"))
+        elif oth:
+            other_led[oth[0].label] = other_led.get(oth[0].label, 0) + 1
+    if police_led and police_led[0] <= 2:
+        out.append((LEAD, f"lead: paragraph {police_led[0]} led by police"))
+    n_other = sum(other_led.values())
+    if police_led:
+        n = len(police_led) + n_other
+        out.append(
+            (
+                round(SHARE * len(police_led) / n, 2),
+                f"police lead {len(police_led)} of {n} paragraphs",
+            )
+        )
+    if n_other > len(police_led):
+        top = max(other_led, key=lambda k: other_led[k])
+        out.append((OTHER_BODY_LEADS, f"other body main subject: {top} leads {n_other} paragraphs"))
+    return out
+
+
+def _foreign_evidence(
+    t: _Text, police: list[Mention], traps: list[tuple[int, int, str]]
+) -> list[tuple[float, str]]:
+    """Only police words ("polisi"), next to a foreign country or with no Indonesian place."""
+    if not all(m.kind in ("weak", "bare", "joint") for m in police):
+        return []
+    foreign = _FOREIGN_RE.search(t.text)
+    if foreign or any(name == "foreign police" for _, _, name in traps):
+        return [(FOREIGN, f"foreign police: {foreign.group() if foreign else 'trap'}")]
+    if len(t.text) - t.cut >= _FOREIGN_MIN_BODY and not _indonesian(t.text):
+        return [(FOREIGN, "foreign police: no Indonesian place")]
+    return []
+
+
 def score(
     text: str,
     cut: int,
@@ -228,145 +394,23 @@ def score(
     """Score ``text`` (``title + "\\n" + body``, the title ending at ``cut``).
 
     ``police``: police mentions (units, posts, ranks, words) with offsets; ``speakers``: police
-    posts and ranks (a speech verb in their sentence makes a police speaker); ``traps``: the
-    traps found (start, end, name), other bodies in their own right, like ``bodies`` (BNN, KPK…).
+    posts and ranks (a speech verb in their sentence makes a police speaker); ``bodies`` and
+    ``traps``: other bodies named (start, end, name): agencies, and traps such as Satpol PP.
     """
-    reasons: list[str] = []
-    total = 0.0
     if not police:
-        return Score(0.0, reasons)
-
-    def add(value: float, reason: str) -> None:
-        nonlocal total
-        total += value
-        reasons.append(f"{value:+.2f} {reason}")
-
-    ends = _sentence_ends(text)
-    words = _Words(text)
-    size = len(text)
-    actors = _actors(police, bodies, traps)
-    speakers_by_start = {sp.start: sp for sp in speakers}
-    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
-
-    def paragraph_of(pos: int) -> int:
-        return bisect_right(line_starts, pos) - 1  # 0 is the title
-
-    def first_before(pos: int, lo: int) -> _Actor | None:
-        """The first actor of the sentence starting at ``lo``, if it comes before ``pos``."""
-        for a in actors:
-            if a.start >= lo:
-                return a if a.start < pos else None
-        return None
-
-    # Police officers who speak for another body (the head of BNN is a police general).
-    agency_officers: dict[str, str] = {}
-    for sp in speakers:
-        lo, _ = _sentence(ends, sp.start, size)
-        first = first_before(sp.start, lo)
-        if first is not None and not first.police:
-            agency_officers |= dict.fromkeys(sp.name, first.label)
-    agency_speakers = set()
-    for sp in speakers:
-        if sp.name & agency_officers.keys():
-            agency_speakers.add(sp.start)
-    for a in actors:
-        if a.police and a.start in agency_speakers:
-            a.police = False
-            a.label = next(
-                agency_officers[w] for w in speakers_by_start[a.start].name if w in agency_officers
-            )
-
-    # Per sentence, its leader: the first actor that does something, unless an actor of the
-    # other side comes before it in the sentence (police after "BNN bersama" support BNN).
-    led: dict[int, list[tuple[_Actor, str]]] = {}
-    by_sentence: dict[int, list[_Actor]] = {}
-    for a in actors:
-        by_sentence.setdefault(_sentence(ends, a.start, size)[0], []).append(a)
-    for lo, group in by_sentence.items():
-        hi = _sentence(ends, group[0].start, size)[1]
-        for i, a in enumerate(group):
-            if _leads(words, a, lo, hi):
-                if all(b.police == a.police for b in group[:i]):
-                    led.setdefault(paragraph_of(a.start), []).append((a, "actor"))
-                break
-
-    # Police speakers: a police post or rank, a speech verb in the sentence, and no other body
-    # before it there.
-    for sp in speakers:
-        lo, hi = _sentence(ends, sp.start, size)
-        first = first_before(sp.start, lo)
-        if (first is not None and not first.police) or sp.start in agency_speakers:
-            continue
-        if words.speech(lo, hi):
-            led.setdefault(paragraph_of(sp.start), []).append(
-                (_Actor(sp.start, sp.start, True, True, sp.label), "speaker")
-            )
-    officer_words = {w for sp in speakers for w in sp.name} - agency_officers.keys()
-    for m in _SAID_NAME_RE.finditer(text):
-        if m.group(1).lower() in officer_words:
-            led.setdefault(paragraph_of(m.start()), []).append(
-                (_Actor(m.start(), m.end(), True, True, m.group(1)), "speaker")
-            )
-
-    # Title: its first actor is its subject.
-    title_actors = [a for a in actors if a.start < cut]
-    title_police = [a for a in title_actors if a.police]
-    if title_actors and title_actors[0].police and _is_object(words, title_actors[0], 0):
-        add(TITLE_SUPPORTING, f"title: police named as an object: {title_actors[0].label}")
-    elif title_actors and title_actors[0].police and _joined(words, title_actors[0]):
-        add(TITLE_JOINED, f"title: police named jointly: {title_actors[0].label}")
-    elif title_actors and title_actors[0].police:
-        best = max(title_police, key=lambda a: a.strong)
-        value = TITLE_STRONG if best.strong else TITLE_WEAK
-        add(value, f"title: {'police actor' if best.strong else 'police word'} {best.label}")
-    elif title_actors:
-        if title_police:
-            add(TITLE_SUPPORTING, f"title: police after {title_actors[0].label}")
-        add(OTHER_BODY_TITLE, f"title: other body leads: {title_actors[0].label}")
-
-    # Paragraphs.
-    police_led: list[int] = []
-    other_led: dict[str, int] = {}
-    paragraph_total = 0.0
-    for para in sorted(led):
-        if para == 0:
-            continue
-        entries = led[para]
-        pol = [(a, how) for a, how in entries if a.police]
-        oth = [a for a, _ in entries if not a.police]
-        if pol:
-            a, how = max(pol, key=lambda e: (e[0].strong, e[1] == "speaker"))
-            police_led.append(para)
-            value = min(
-                PARAGRAPH_STRONG if a.strong else PARAGRAPH_WEAK, PARAGRAPHS_MAX - paragraph_total
-            )
-            if value > 0:
-                paragraph_total += value
-                what = "police speaker" if how == "speaker" else "police actor"
-                add(value, f"paragraph {para}: {what} {a.label}")
-        elif oth:
-            other_led[oth[0].label] = other_led.get(oth[0].label, 0) + 1
-    if police_led and police_led[0] <= 2:
-        add(LEAD, f"lead: paragraph {police_led[0]} led by police")
-    n_other = sum(other_led.values())
-    if police_led:
-        share = len(police_led) / (len(police_led) + n_other)
-        add(
-            round(SHARE * share, 2),
-            f"police lead {len(police_led)} of {len(police_led) + n_other} paragraphs",
-        )
-    if n_other > len(police_led):
-        top = max(other_led, key=lambda k: other_led[k])
-        add(OTHER_BODY_LEADS, f"other body main subject: {top} leads {n_other} paragraphs")
-
-    # Foreign forces: only police words, next to a foreign country or no Indonesian place.
-    if police and all(m.kind in ("weak", "bare", "joint") for m in police):
-        foreign = _FOREIGN_RE.search(text)
-        if foreign or any(name == "foreign police" for _, _, name in traps):
-            add(FOREIGN, f"foreign police: {foreign.group() if foreign else 'trap'}")
-        elif len(text) - cut >= _FOREIGN_MIN_BODY and not _indonesian(text):
-            add(FOREIGN, "foreign police: no Indonesian place")
-
+        return Score(0.0, [])
+    t = _Text.read(text, cut, _actors(police, bodies, traps))
+    agency_officers = _agency_officers(t, speakers)
+    led = _leaders(t)
+    for para, speaker in _police_speakers(t, speakers, agency_officers):
+        led.setdefault(para, []).append((speaker, "speaker"))
+    evidence = [
+        *_title_evidence(t),
+        *_paragraph_evidence(led),
+        *_foreign_evidence(t, police, traps),
+    ]
+    total = sum(value for value, _ in evidence)
+    reasons = [f"{value:+.2f} {reason}" for value, reason in evidence]
     return Score(round(min(1.0, max(0.0, total)), 2), reasons)
 
 
