@@ -206,14 +206,13 @@ class Post:
 
 @dataclass(slots=True)
 class Rank:
-    """A rank mention, what it needs to be Polri's, whether "Pol" was written after it, and
-    whether the officer is retired ("(Purn)")."""
+    """A rank mention, what it needs to be Polri's ("sure" once "Pol" is written after it),
+    and whether the officer is retired ("(Purn)")."""
 
     start: int
     end: int
     rank: str
     certainty: str
-    police_suffix: bool
     retired: bool
 
 
@@ -436,7 +435,7 @@ def scan_ranks(text: str, cands: list[tuple[int, int, str]]) -> list[Rank]:
         if (paren := _RANK_PAREN_RE.match(text, end)) and pt.RANK_RE.match(paren.group(1)):
             end = paren.end()  # "Komisaris Jenderal Polisi (Komjen Pol) Nana"
         pos = end
-        ranks.append(Rank(start, end, rank, "sure" if suffix else certainty, suffix, retired))
+        ranks.append(Rank(start, end, rank, "sure" if suffix else certainty, retired))
     return ranks
 
 

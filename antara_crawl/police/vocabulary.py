@@ -545,6 +545,7 @@ AMBIGUOUS_RANKS: dict[str, tuple[str, tuple[str, ...]]] = {
 PLACE_BEFORE_RANK: tuple[str, ...] = (
     "Jalan", "Jl.", "Jln.", "Jl", "Universitas", "Bandara", "Stadion", "Museum", "Gedung",
     "Lapangan", "Monumen", "Taman", "Makam", "Rumah Sakit", "RS", "RSUD", "Gelanggang",
+    "Panglima Besar", "Pangsar", "Pahlawan Nasional",
 )  # fmt: skip
 
 # Written right after a rank: these mark it as a Polri rank ("Irjen Pol", "Irjen (Pol)").
