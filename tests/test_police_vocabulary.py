@@ -283,3 +283,44 @@ def test_every_spelling_has_a_candidate_key() -> None:
         *(s for sp, _ in pt.RANK_SPECS for s in sp),
     ]
     assert all(pt.key_of(s) in pt.KEY_KINDS for s in spellings)
+
+
+@pytest.mark.parametrize("word", v.PLACE_BEFORE_RANK)
+def test_place_before_a_rank(word: str) -> None:
+    assert analyse("x", f"Polres Kupang berjaga di {word} Jenderal Sudirman.").officers == []
+
+
+@pytest.mark.parametrize("word", v.JOINING_WORDS)
+def test_joining_word_in_a_headline(word: str) -> None:
+    report = analyse(f"Warga {word} Polres Kupang bersihkan pantai", "Warga Kupang bekerja bakti.")
+    assert report.reasons[0] == "+0.25 title: police named jointly: Polres Kupang"
+
+
+@pytest.mark.parametrize("word", v.GROUP_WORDS)
+def test_group_word_between_a_verb_and_police(word: str) -> None:
+    report = analyse("x", f"Bupati Kupang meminta {word} polisi mengusut kasus itu.")
+    assert not any("police actor" in r for r in report.reasons)
+
+
+@pytest.mark.parametrize("word", sorted(pt.STOP_WORDS & {*v.NAME_STOP_WORDS, *v.TNI_SOLDIER_RANKS}))
+def test_a_name_stops_at_a_stop_word(word: str) -> None:
+    assert analyse("x", f"kata AKBP {OFFICER} {word} Kupang.").officers[0].name == OFFICER
+
+
+@pytest.mark.parametrize("trap", v.POLICE_RUN_TRAPS)
+def test_an_ambiguous_rank_next_to_a_police_run_trap(trap: str) -> None:
+    report = analyse("x", f"Kepala {trap} Brigjen {OFFICER} mengatakan.")
+    assert report.officers == [Officer("Brigjen Pol", OFFICER, None)]
+
+
+@pytest.mark.parametrize("abbr", v.ABBREVIATIONS)
+def test_an_abbreviation_ends_no_sentence(abbr: str) -> None:
+    report = analyse("x", f"Kemarin AKBP {abbr}. Budi di sana menangkap dua pencuri.")
+    assert any("police actor AKBP" in r for r in report.reasons)
+
+
+@pytest.mark.parametrize("word", v.INDONESIA)
+def test_a_word_that_places_a_story_in_indonesia(word: str) -> None:
+    body = f"Para polisi berpatroli di pusat kota {word} sepanjang malam. " * 12
+    assert not any("foreign" in r for r in analyse("Patroli malam", body).reasons)
+    assert any("foreign" in r for r in analyse("Patroli malam", body.replace(word, "X")).reasons)
