@@ -253,7 +253,7 @@ def test_a_joint_tni_polri_mention_is_named_but_weak() -> None:
             "Propam periksa oknum polisi yang terlibat keributan",
             "Propam Polda NTT dan Polisi Militer memeriksa oknum prajurit dan anggota Polri "
             "yang terlibat keributan di Kupang.\n\nPropam Polda NTT menahan dua anggota itu.",
-            ["Propam", "Propam Polda NTT", "Polda NTT", "Polri"],
+            ["Propam Polda NTT", "Polda NTT", "Polri"],
             [],
             True,
         ),
@@ -446,6 +446,13 @@ def test_units_are_unique_in_first_mention_order() -> None:
         "Selatan dan Polresta Kupang Kota bersiaga. Polda NTT terus memantau."
     )
     assert units(body) == ["Polda NTT", "Polres Timor Tengah Selatan", "Polresta Kupang Kota"]
+
+
+def test_a_headline_unit_cut_short_gives_way_to_the_bodys() -> None:
+    report = analyse("polsek medan area tangkap pencuri", "Polsek Medan Area menangkap pencuri.")
+    assert report.units == ["Polsek Medan Area"]
+    both = analyse("Polres Sorong tangkap pencuri", "Polres Sorong Selatan juga menangkap.")
+    assert both.units == ["Polres Sorong", "Polres Sorong Selatan"]
 
 
 def test_title_units_come_first() -> None:

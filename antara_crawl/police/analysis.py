@@ -84,6 +84,19 @@ def _unique(events: list[tuple[int, str]]) -> list[str]:
     return list(seen)
 
 
+def _fullest(units: list[tuple[int, str]], cut: int) -> list[tuple[int, str]]:
+    """Units without a headline's unit that the body names only more fully: a lowercase
+    headline loses the end of an unknown place ("polsek medan area" -> "Polsek Medan")."""
+    body = {u for pos, u in units if pos > cut}
+
+    def cut_short(unit: str) -> bool:
+        kind, _, place = unit.partition(" ")
+        complete = kind != "Polsek" and place.lower() in pt.PLACE_PROVINCE
+        return not complete and unit not in body and any(o.startswith(unit + " ") for o in body)
+
+    return [(pos, u) for pos, u in units if pos > cut or not cut_short(u)]
+
+
 def analyse(title: str, body: str) -> PoliceReport:
     """Decide whether an article is police news; list its evidence, units, terms and officers."""
     head = matching_title(title)
@@ -133,7 +146,7 @@ def analyse(title: str, body: str) -> PoliceReport:
     result = score(text, cut, police, speakers, found.bodies, found.traps)
     return PoliceReport(
         is_police=result.score >= DEFAULT_MIN_SCORE,
-        units=_unique(units),
+        units=_unique(_fullest(units, cut)),
         terms=_unique(terms),
         officers=officers,
         score=result.score,

@@ -134,6 +134,8 @@ def territorial(kind: str, text: str, pos: int) -> Territorial:
             n += 1
     else:
         n = rest.index("dan") if "dan" in rest else len(rest)
+        verbs = [i for i in range(1, n) if pt.is_verb(rest[i].lower())]  # "Bayah Ditangkap"
+        n = verbs[0] if verbs else n
         for i in range(1, n):
             w = rest[i]
             if w in pt.PROVINCE_SHORT_NAMES or (

@@ -289,6 +289,20 @@ BODY_RE = re.compile(
 )
 
 # --------------------------------------------------------------------------------------------
+# Verbs: police actions, speech, and the shape of Indonesian verbs
+# --------------------------------------------------------------------------------------------
+
+ACTION_WORDS = frozenset(a.lower() for a in v.POLICE_ACTIONS)
+SPEECH_WORDS = frozenset(w.lower() for w in v.SPEECH_VERBS)
+VERB_SHAPE_RE = re.compile(r"(?:me|ber|di|ter|mem|men|meng|meny)[a-z]{3,}$")
+
+
+def is_verb(word: str) -> bool:
+    """Whether a lowercase word is a verb: a police action, a speech verb, or verb-shaped."""
+    return word in ACTION_WORDS or word in SPEECH_WORDS or VERB_SHAPE_RE.match(word) is not None
+
+
+# --------------------------------------------------------------------------------------------
 # Places and provinces
 # --------------------------------------------------------------------------------------------
 

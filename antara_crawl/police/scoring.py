@@ -58,9 +58,6 @@ _FOREIGN_RE = re.compile(
     )
     + r")(?![\w-])"
 )
-_ACTIONS = frozenset(a.lower() for a in v.POLICE_ACTIONS)
-_SPEECH = frozenset(w.lower() for w in v.SPEECH_VERBS)
-_VERB_RE = re.compile(r"(?:me|ber|di|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s)|\n")
 _ABBREVIATIONS = frozenset(w.lower() for w in v.ABBREVIATIONS)
@@ -122,11 +119,7 @@ class _Words:
 
     def speech(self, lo: int, hi: int) -> bool:
         """Whether a speech verb is written between ``lo`` and ``hi``."""
-        return not _SPEECH.isdisjoint(_WORD_RE.findall(self.low, lo, hi))
-
-
-def _is_verb(word: str) -> bool:
-    return word in _ACTIONS or word in _SPEECH or _VERB_RE.match(word) is not None
+        return not pt.SPEECH_WORDS.isdisjoint(_WORD_RE.findall(self.low, lo, hi))
 
 
 @dataclass(slots=True)
@@ -173,7 +166,7 @@ def _is_object(words: _Words, actor: _Actor, lo: int) -> bool:
     """Whether ``actor`` comes right after an object marker or an active verb ("meminta polisi")."""
     before = [w for w in words.before(lo, actor.start, 3) if w not in _GROUP_WORDS]
     return bool(before) and (
-        before[-1] in _OBJECT or (before[-1].startswith("me") and _is_verb(before[-1]))
+        before[-1] in _OBJECT or (before[-1].startswith("me") and pt.is_verb(before[-1]))
     )
 
 
@@ -191,13 +184,10 @@ def _leads(words: _Words, actor: _Actor, lo: int, hi: int) -> bool:
     if _is_object(words, actor, lo):
         return False
     after = words.after(actor.end, hi, _VERB_REACH)
-    if any(_is_verb(w) for w in after):
+    if any(pt.is_verb(w) for w in after):
         return True
     before = words.before(lo, actor.start, _PASSIVE_REACH)
-    return any(
-        w.startswith("di") and not w.endswith("nya") and (w in _ACTIONS or _VERB_RE.match(w))
-        for w in before
-    )
+    return any(w.startswith("di") and not w.endswith("nya") and pt.is_verb(w) for w in before)
 
 
 def _indonesian(text: str) -> bool:

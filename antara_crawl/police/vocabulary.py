@@ -253,7 +253,6 @@ NATIONAL_UNITS: dict[str, tuple[str, ...]] = {
         "Korps Pemberantasan Tindak Pidana Korupsi",
     ),
     "Pusdokkes Polri": ("Pusdokkes", "Pusat Kedokteran dan Kesehatan"),
-    "Polisi Lalu Lintas": ("polisi lalu lintas", "Polantas"),
 }
 
 # Police operations and task forces, named (strong evidence, listed in ``terms``).
@@ -352,6 +351,7 @@ POLRI: tuple[str, ...] = ("Polri",)
 POLICE_WORDS: dict[str, tuple[str, ...]] = {
     "aparat kepolisian": ("aparat kepolisian",),
     "kepolisian": ("kepolisian",),
+    "polisi lalu lintas": ("polisi lalu lintas", "Polantas"),
     "polisi": ("polisi",),
     "Polwan": ("Polwan",),
     "Bhayangkara": ("Bhayangkara",),
