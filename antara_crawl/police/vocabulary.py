@@ -953,7 +953,7 @@ POLICE_ACTIONS: tuple[str, ...] = (
 # Words after which a police mention is an object, not the one who acts
 # ("meminta polisi mengusut", "melapor ke polisi").
 OBJECT_MARKERS: tuple[str, ...] = (
-    "kepada", "ke", "untuk", "bagi", "terhadap", "pada", "minta", "meminta", "mendesak",
+    "kepada", "ke", "untuk", "bagi", "terhadap", "pada", "dengan", "minta", "meminta", "mendesak",
     "melapor", "melaporkan", "mengadu", "mengadukan", "menyerahkan", "mengajak", "berharap",
     "mendorong", "mengapresiasi", "menghubungi", "menantang", "menuding", "menuduh", "menilai",
     "mengkritik", "menyoroti",
@@ -1013,7 +1013,7 @@ NEVER_RECASED: tuple[str, ...] = (
 )  # fmt: skip
 
 # Words that join police to whoever comes before them in a headline ("… Bulog dan Polda").
-JOINING_WORDS: tuple[str, ...] = ("dan", "serta", "bersama", "dengan", "gandeng", "libatkan")
+JOINING_WORDS: tuple[str, ...] = ("dan", "serta", "bersama", "gandeng", "libatkan")
 
 # Words that may stand between a verb and the police it governs ("meminta para petugas").
 GROUP_WORDS: tuple[str, ...] = (
