@@ -441,6 +441,7 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
         "Polisi Thailand menahan Kolonel Somchai Prasert.",
         "Kepala Satpol PP Kota Kupang Adrianus Bota mengatakan.",
         "Polres Kupang menutup Jalan Jenderal Sudirman dan Jl. Jenderal Ahmad Yani.",
+        "Di Mabes Polri, Direktur Jenderal Pendidikan Tinggi dan Sekretaris Jenderal DPR hadir.",
     ],
 )
 def test_no_officer_from(sentence: str) -> None:

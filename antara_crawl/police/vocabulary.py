@@ -595,8 +595,10 @@ AMBIGUOUS_RANKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Brigpol": ("name", ("Brigadir",)),
 }
 
-# Words before a rank that make it part of a name of a place: "Jalan Jenderal Sudirman".
+# Words before a rank word that make it part of a place's name or of a civil title:
+# "Jalan Jenderal Sudirman", "Direktur Jenderal Pendidikan".
 PLACE_BEFORE_RANK: tuple[str, ...] = (
+    "Direktur", "Sekretaris", "Wakil Sekretaris", "Dirjen", "Sekjen",
     "Jalan", "Jl.", "Jln.", "Jl", "Universitas", "Bandara", "Stadion", "Museum", "Gedung",
     "Lapangan", "Monumen", "Taman", "Makam", "Rumah Sakit", "RS", "RSUD", "Gelanggang",
     "Panglima Besar", "Pangsar", "Pahlawan Nasional",
