@@ -234,7 +234,14 @@ def valid_item() -> dict[str, object]:
         "summary": None,
         "body": body,
         "related": [{"url": "https://www.antaranews.com/berita/4022101/x", "title": "X"}],
-        "police": {"units": ["Polda NTT"], "officers": [], "terms": ["Polda"]},
+        "police": {
+            "units": ["Polda NTT"],
+            "officers": [],
+            "terms": ["Polda"],
+            "score": 0.8,
+            "reasons": ["+0.50 title: police actor Polda NTT"],
+            "provinces": ["Nusa Tenggara Timur"],
+        },
         "discovered_via": "rss",
         "referrer": None,
         "depth": 0,
@@ -242,7 +249,7 @@ def valid_item() -> dict[str, object]:
         "version": 1,
         "duplicate_of": None,
         "crawled_at": "2024-03-19T09:00:00+00:00",
-        "schema_version": 1,
+        "schema_version": 2,
     }
 
 
@@ -258,7 +265,7 @@ def test_a_valid_item_has_no_problems() -> None:
         ({"body": "Satu.\n\nBaca juga: Dua"}, "body: not"),
         ({"body": "Satu.\n\nPewarta: Benny"}, "body: not"),
         ({"body": "Satu dua.\n\nTiga.\n\nSatu, dua!"}, "body: repeated paragraph"),
-        ({"schema_version": 2}, "schema_version: const"),
+        ({"schema_version": 1}, "schema_version: const"),
         ({"url": "https://kupang.antaranews.com/amp/berita/1/x?utm_source=a"}, "url: pattern"),
     ],
 )
