@@ -35,6 +35,9 @@ ANTARA_RETRY_AFTER_MAX = 300
 ANTARA_REFRESH_DAYS = 2
 # Jaccard similarity of word 3-grams (MinHash estimate) from which two bodies are wire copies.
 ANTARA_NEAR_DUPLICATE_THRESHOLD = 0.7
+# The police score (0-1) from which an article is police news: emitted when police_only, and
+# its "Baca juga" links followed. antara_crawl.police.DEFAULT_MIN_SCORE.
+ANTARA_POLICE_MIN_SCORE = 0.5
 # After this many network failures with no response at all, the run stops (exit 3).
 ANTARA_UNREACHABLE_AFTER = 5
 # In mirror mode, drop download delays and AutoThrottle (tests, benchmarks).

@@ -56,11 +56,14 @@ CREATE TABLE IF NOT EXISTS skipped (
     key TEXT PRIMARY KEY,
     reason TEXT NOT NULL,
     published_at TEXT,
-    seen TEXT NOT NULL
+    seen TEXT NOT NULL,
+    police_score REAL
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-STATE_FORMAT = "1"
+STATE_FORMAT = "2"
+UPGRADES = {"1": "ALTER TABLE skipped ADD COLUMN police_score REAL"}
+"""How a state file of an older format is brought to the next one (1: no police scores)."""
 NUM_PERM = 128
 DEFAULT_REFRESH = timedelta(days=2)
 MAX_CANDIDATES = 20
@@ -69,6 +72,18 @@ MAX_CANDIDATES = 20
 
 class StateError(Exception):
     """The state store cannot be used; the message is one line for the user."""
+
+
+def _upgrade(db: sqlite3.Connection, found: str, path: Path) -> None:
+    """Bring a state file of an older format to :data:`STATE_FORMAT`; StateError if unknown."""
+    while found != STATE_FORMAT:
+        if found not in UPGRADES:
+            raise StateError(f"state file {path} has format {found}, expected {STATE_FORMAT}")
+        with db:
+            db.execute("BEGIN")
+            db.execute(UPGRADES[found])
+            found = str(int(found) + 1)
+            db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (found,))
 
 
 def _lock(path: Path) -> IO[bytes]:
@@ -137,10 +152,12 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """An article an earlier run downloaded: ``skipped`` is None if it was emitted, else why not."""
+    """An article an earlier run downloaded: ``skipped`` is None if it was emitted, else why
+    not; ``police_score`` is the police score of a skipped article, when it was scored."""
 
     skipped: str | None
     published_at: str | None
+    police_score: float | None = None
 
     def is_young(self, now: datetime, refresh: timedelta) -> bool:
         """Published within ``refresh`` before ``now``."""
@@ -219,8 +236,8 @@ class ArticleStore:
             row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
             if row is None:
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (STATE_FORMAT,))
-            elif row[0] != STATE_FORMAT:
-                raise StateError(f"state file {path} has format {row[0]}, expected {STATE_FORMAT}")
+            else:
+                _upgrade(db, row[0], path)
         except (sqlite3.DatabaseError, OSError) as exc:
             lock.close()
             raise StateError(
@@ -260,23 +277,31 @@ class ArticleStore:
         if row is not None:
             return Known(None, row[0])
         row = self.db.execute(
-            "SELECT reason, published_at FROM skipped WHERE key = ?", (key,)
+            "SELECT reason, published_at, police_score FROM skipped WHERE key = ?", (key,)
         ).fetchone()
-        return Known(row[0], row[1]) if row is not None else None
+        return Known(*row) if row is not None else None
 
     def is_known(self, key: str) -> bool:
         """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
         return self.known(key) is not None
 
     def needs_fetch(
-        self, key: str, now: datetime, *, police_only: bool, since: date, until: date | None
+        self,
+        key: str,
+        now: datetime,
+        *,
+        police_only: bool,
+        since: date,
+        until: date | None,
+        min_police_score: float,
     ) -> bool:
         """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
 
         Unknown articles are downloaded; known ones when young (``refresh``), or when they
         were skipped for a reason this run does not share (not police news in a run that
-        wants every article, outside an earlier run's window but inside this one's).
-        Articles that were gone or not articles are not asked for again.
+        wants every article or whose ``min_police_score`` their score reaches, outside an
+        earlier run's window but inside this one's). Articles that were gone or not
+        articles are not asked for again.
         """
         known = self.known(key)
         if known is None:
@@ -284,7 +309,8 @@ class ArticleStore:
         if known.is_young(now, self.refresh):
             return known.skipped in (None, "not_police", "out_of_window")
         if known.skipped == "not_police":
-            return not police_only
+            score = known.police_score
+            return not police_only or (score is not None and score >= min_police_score)
         if known.skipped == "out_of_window" and known.published_at:
             day = PORTALS[key.split(":", 1)[0]].local_date(known.published_at)
             return since <= day and (until is None or day <= until)
@@ -373,16 +399,22 @@ class ArticleStore:
             )
 
     def record_skipped(
-        self, key: str, reason: str, published_at: str | None, seen_at: str | None = None
+        self,
+        key: str,
+        reason: str,
+        published_at: str | None,
+        seen_at: str | None = None,
+        police_score: float | None = None,
     ) -> None:
-        """Remember an article downloaded but not emitted (unless it was emitted before)."""
+        """Remember an article downloaded but not emitted (unless it was emitted before), with
+        its police score when it was scored, so a lower threshold later asks for it again."""
         seen_at = seen_at or datetime.now(timezone.utc).isoformat()
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute(
-                "INSERT OR REPLACE INTO skipped SELECT ?, ?, ?, ?"
-                " WHERE NOT EXISTS (SELECT 1 FROM articles WHERE key = ?)",
-                (key, reason, published_at, seen_at, key),
+                "INSERT OR REPLACE INTO skipped (key, reason, published_at, seen, police_score)"
+                " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM articles WHERE key = ?)",
+                (key, reason, published_at, seen_at, police_score, key),
             )
 
     def record_listing_floor(self, listing: str, day: date) -> None:

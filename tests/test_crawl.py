@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -162,6 +163,37 @@ def test_police_only_false_emits_everything_reachable(site, tmp_path: Path) -> N
     assert set(run.by_key) == set(expected(manifest, police_only=False)["items"])
 
 
+def test_a_lower_police_threshold_later_admits_the_articles_skipped_earlier(
+    site, tmp_path: Path
+) -> None:
+    root, manifest = site
+    state = tmp_path / "state.sqlite3"
+
+    def crawl(run: int, threshold: str) -> set[str]:
+        done = run_crawl(
+            tmp_path / f"run{run}.jsonl",
+            mirror=str(root),
+            state=state,
+            args={"since": manifest["since"]},
+            # no refresh of young articles: only the kept scores can bring them back
+            settings={"ANTARA_POLICE_MIN_SCORE": threshold, "ANTARA_REFRESH_DAYS": "0"},
+        )
+        assert done.returncode == 0, done.log[-3000:]
+        return set(done.by_key)
+
+    strict = crawl(1, "0.9")
+    with sqlite3.connect(state) as db:
+        query = "SELECT key, police_score FROM skipped WHERE reason = 'not_police'"
+        skipped = dict(db.execute(query))
+    default = crawl(2, "0.5")
+    truth = set(expected(manifest)["items"])
+    assert strict < truth and not strict & default and strict | default == truth
+    admitted = {key for key in skipped if key in default}
+    assert admitted, skipped  # downloaded again because their kept score reaches 0.5
+    assert all(0.5 <= skipped[key] < 0.9 for key in admitted)
+    assert all(score < 0.5 for key, score in skipped.items() if key not in admitted)
+
+
 def test_since_narrows_the_crawl(site, tmp_path: Path) -> None:
     root, manifest = site
     stop = manifest["listing_stop"]
@@ -245,6 +277,7 @@ def test_sample_mirror_example_from_the_readme(tmp_path: Path) -> None:
     [
         "ANTARA_REFRESH_DAYS=soon",
         "ANTARA_NEAR_DUPLICATE_THRESHOLD=1.5",
+        "ANTARA_POLICE_MIN_SCORE=high",
         "ANTARA_STATE=ftp://x",
         "ANTARA_UNREACHABLE_AFTER=0",
         "ANTARA_MIRROR=no/such/dir",

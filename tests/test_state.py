@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from antara_crawl.state import ArticleStore, StateError, body_signature, similarity
+from antara_crawl.state import (
+    SCHEMA,
+    STATE_FORMAT,
+    ArticleStore,
+    Known,
+    StateError,
+    body_signature,
+    similarity,
+)
 
 WIRE = (
     "Kepolisian Negara Republik Indonesia mengerahkan ribuan personel gabungan untuk mengamankan "
@@ -94,6 +103,28 @@ def test_what_earlier_runs_knew(tmp_path: Path) -> None:
     assert store.known("kupang:3").skipped == "not_police"
     store.record_skipped("kupang:1", "out_of_window", None, "t")
     assert store.known("kupang:1").skipped is None  # emitted articles stay emitted
+    store.record_skipped("kupang:7", "not_police", None, "t", police_score=0.25)
+    assert store.known("kupang:7").police_score == 0.25
+
+
+def test_a_state_file_of_format_1_is_upgraded_and_keeps_what_it_knew(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(
+        SCHEMA.replace(
+            "    seen TEXT NOT NULL,\n    police_score REAL\n", "    seen TEXT NOT NULL\n"
+        )
+        + "INSERT INTO meta VALUES ('format', '1');"
+        + "INSERT INTO skipped VALUES ('kupang:3', 'not_police', NULL, 't');"
+    )
+    db.close()
+    store = ArticleStore.open(path)
+    assert store.known("kupang:3") == Known("not_police", None, None)
+    store.record_skipped("kupang:4", "not_police", None, "t", police_score=0.3)
+    assert store.known("kupang:4").police_score == 0.3
+    store.close()
+    format_row = sqlite3.connect(path).execute("SELECT value FROM meta WHERE name = 'format'")
+    assert format_row.fetchone() == (STATE_FORMAT,)
 
 
 def test_which_known_articles_are_downloaded_again(tmp_path: Path) -> None:
@@ -104,17 +135,25 @@ def test_which_known_articles_are_downloaded_again(tmp_path: Path) -> None:
     store.stage("kupang:2", "h", 1, "t", "2026-11-10T08:00:00+08:00", None, signature)
     store.commit_pending()
     store.record_skipped("kupang:3", "not_police", "2026-11-10T08:00:00+08:00")
+    store.record_skipped("kupang:6", "not_police", "2026-11-10T08:00:00+08:00", police_score=0.4)
     store.record_skipped("kupang:4", "out_of_window", "2026-11-09T23:30:00+07:00")  # 10th WITA
     store.record_skipped("kupang:5", "gone", None)
 
-    def needs(key: str, police_only: bool = True, since: str = "2026-11-15") -> bool:
+    def needs(
+        key: str, police_only: bool = True, since: str = "2026-11-15", min_score: float = 0.5
+    ) -> bool:
         window = {"since": date.fromisoformat(since), "until": None}
-        return store.needs_fetch(key, now, police_only=police_only, **window)
+        return store.needs_fetch(
+            key, now, police_only=police_only, min_police_score=min_score, **window
+        )
 
     assert needs("kupang:9")  # unknown
     assert needs("kupang:1")  # young: edits are caught
     assert not needs("kupang:2")  # emitted, old
     assert not needs("kupang:3") and needs("kupang:3", police_only=False)
+    assert not needs("kupang:3", min_score=0.0)  # skipped without a score: not asked again
+    # a skipped article's score: asked again when a run's threshold is at or below it
+    assert not needs("kupang:6") and needs("kupang:6", min_score=0.4)
     assert not needs("kupang:4", since="2026-11-11") and needs("kupang:4", since="2026-11-10")
     assert not needs("kupang:5", police_only=False, since="2026-01-01")
     assert store.is_known("kupang:5") and not store.is_known("kupang:9")

@@ -23,7 +23,7 @@ from antara_crawl.extensions import ArticleState
 from antara_crawl.extract import ExtractError, NotAnArticle, extract_page
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.middlewares import NETWORK_ERRORS
-from antara_crawl.police import analyse
+from antara_crawl.police import DEFAULT_MIN_SCORE, analyse
 from antara_crawl.portals import Portal, portal_for_url
 from antara_crawl.urls import ArticleRef, article_ref, url_kind
 
@@ -68,6 +68,7 @@ class AntaraSpider(scrapy.Spider):
 
     name = "antara"
     max_listing_pages = 30
+    min_police_score = DEFAULT_MIN_SCORE
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args)
@@ -89,6 +90,7 @@ class AntaraSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._schedule_frontier, signal=signals.spider_idle)
         spider.max_listing_pages = int(number_setting(settings, "ANTARA_MAX_LISTING_PAGES"))
+        spider.min_police_score = number_setting(settings, "ANTARA_POLICE_MIN_SCORE")
         if spider.options.reset_state:  # -a reset_state=true is the state's own setting
             settings.set("ANTARA_STATE_RESET", True, priority="spider")
         return spider
@@ -269,6 +271,7 @@ class AntaraSpider(scrapy.Spider):
             police_only=options.police_only,
             since=options.since,
             until=options.until,
+            min_police_score=self.min_police_score,
         )
         if not wanted:
             self.crawler.stats.inc_value("antara/skipped/known")
@@ -311,9 +314,9 @@ class AntaraSpider(scrapy.Spider):
         item = extraction.item
         report = analyse(item["title"], item["body"])
         published = item["published_at"]
-        if self.options.police_only and not report.is_police:
+        if self.options.police_only and not report.is_police_at(self.min_police_score):
             stats.inc_value("antara/article/not_police")
-            self._skip(ref, "not_police", published)
+            self._skip(ref, "not_police", published, report.score)
             return
         if not self.options.in_window(portal_for_url(item["url"]).local_date(published)):
             stats.inc_value("antara/article/out_of_window")
@@ -332,10 +335,16 @@ class AntaraSpider(scrapy.Spider):
                         target.url, "related", item["url"], depth + 1
                     )
 
-    def _skip(self, ref: ArticleRef | None, reason: str, published: str | None = None) -> None:
+    def _skip(
+        self,
+        ref: ArticleRef | None,
+        reason: str,
+        published: str | None = None,
+        police_score: float | None = None,
+    ) -> None:
         """Remember an article this run downloaded but does not emit, so later runs need not."""
         if ref is not None and self.store is not None:
-            self.store.record_skipped(ref.key, reason, published)
+            self.store.record_skipped(ref.key, reason, published, police_score=police_score)
 
     def request_failed(self, failure: Failure) -> None:
         request = failure.request
