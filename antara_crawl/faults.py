@@ -7,7 +7,7 @@ Counters (``antara/fault/<reason>`` in the stats and the run report):
   download that failed; Scrapy's retry middleware then retries it (``retry/reason_count/…``)
   or gives up (``retry/max_reached``);
 - ``http/<status>``: an error status the spider does not handle itself (429 and 5xx are
-  retried with back-off);
+  retried with back-off), except a robots.txt that is not there;
 - ``oversize``: a page larger than ``DOWNLOAD_MAXSIZE``, as sent or once decompressed;
 - ``bad_compression``: a body that does not decompress;
 - ``undecodable``: a text page with bytes its encoding cannot decode (they are replaced);
@@ -35,6 +35,9 @@ from scrapy.exceptions import (
 from scrapy.http import TextResponse
 from twisted.internet import error as tx_error
 from twisted.web.client import ResponseFailed
+
+from antara_crawl.containment import request_origin
+from antara_crawl.robots import robots_outcome
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -120,7 +123,10 @@ class FaultsMiddleware:
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
         status = response.status
-        if status >= 400 and status not in request.meta.get("handle_httpstatus_list", ()):
+        handled = request.meta.get("handle_httpstatus_list", ())
+        if request_origin(request) == "robots" and robots_outcome(status) == "allow_all":
+            return response  # no robots.txt: the robots middleware says so
+        if status >= 400 and status not in handled:
             self._count(f"http/{status}")
             if status in self.retry_codes:
                 retry_after = response.headers.get(b"Retry-After")

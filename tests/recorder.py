@@ -1,7 +1,8 @@
 """What reached the downloader, and the stats of a run: for end-to-end containment tests.
 
 ``RequestRecorder`` is an extension that appends the URL of every request reaching the
-downloader (after every downloader middleware said yes) to the file ``ANTARA_TEST_REQUESTS``.
+downloader (after every downloader middleware said yes) to the file ``ANTARA_TEST_REQUESTS``,
+and puts the process's peak resident memory into the stats (``test/peak_rss_mib``).
 ``recorder_settings(path)`` gives the ``-s`` options that enable it next to the project's
 own extensions.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import resource
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,8 @@ _STAT = re.compile(r"'([^']+)': (\d+(?:\.\d+)?)[,}]")
 class RequestRecorder:
     """Appends each request's URL to a file when it reaches the downloader."""
 
+    crawler: Crawler
+
     def __init__(self, path: Path) -> None:
         self.path = path
 
@@ -37,11 +41,17 @@ class RequestRecorder:
             raise NotConfigured
         recorder = cls(Path(path))
         crawler.signals.connect(recorder.reached, signal=signals.request_reached_downloader)
+        crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
+        recorder.crawler = crawler
         return recorder
 
     def reached(self, request: Request, spider: Spider) -> None:
         with self.path.open("a", encoding="utf-8") as log:
             log.write(request.url + "\n")
+
+    def spider_closed(self, spider: Spider) -> None:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+        self.crawler.stats.set_value("test/peak_rss_mib", round(peak_kib / 1024, 1))
 
 
 def recorder_settings(path: Path) -> dict[str, str]:
