@@ -9,7 +9,7 @@ normally (``forever=True`` repeats the last fault instead)::
         server.plan("https://kupang.antaranews.com/berita/1/x", "503", "reset")  # then fine
         server.plan("https://kupang.antaranews.com/berita/2/y", "bomb", forever=True)
         ...  # crawl with ANTARA_MIRROR=server.base_url, DOWNLOAD_TIMEOUT below STALL
-        assert server.served_ok("/kupang.antaranews.com/berita/1/x")
+        hits = server.snapshot()  # what each request got, and when
 
 Faults (:data:`FAULTS`): error statuses (``503`` and ``429`` with ``Retry-After: 0``,
 ``500`` without), stalls before the headers and in the middle of the body, resets (a TCP
@@ -17,7 +17,7 @@ RST) before and during the body, a body shorter than its ``Content-Length``, a b
 content type, the page re-encoded as windows-1252 with and without a declared charset, a
 UTF-8 page with invalid bytes, garbage, a redirect loop, an off-site redirect, a page past
 any sane size (with and without ``Content-Length``), a gzip bomb, a broken gzip body.
-Every hit is recorded in ``server.hits`` as ``(path, fault or "ok" or "404")``.
+Every hit is recorded in ``server.hits`` as ``Hit(path, fault or "ok" or "404", when)``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from antara_crawl.mirror import mirror_file, mirror_relpath
@@ -78,6 +79,14 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
 }
 _META_CHARSET = re.compile(rb"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+
+
+class Hit(NamedTuple):
+    """One request the server answered: its path, how (a fault, ``ok``, ``404``), when."""
+
+    path: str
+    what: str
+    at: float
 
 
 @dataclass
@@ -129,7 +138,7 @@ class FaultServer:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root).resolve()
-        self.hits: list[tuple[str, str]] = []
+        self.hits: list[Hit] = []
         self._plans: dict[str, Plan] = {}
         self._lock = threading.Lock()
         self._bomb: bytes | None = None
@@ -152,15 +161,8 @@ class FaultServer:
         with self._lock:
             self._plans[path] = Plan(list(faults), forever)
 
-    def served_ok(self, path: str) -> bool:
-        """Whether ``path`` (request path or real URL) was served as it is, at least once."""
-        if "://" in path:
-            path = "/" + mirror_relpath(path)
-        return (path, "ok") in self.snapshot() or any(
-            p == path and fault in DIFFERENT_FORM for p, fault in self.snapshot()
-        )
-
-    def snapshot(self) -> list[tuple[str, str]]:
+    def snapshot(self) -> list[Hit]:
+        """Every hit so far, in order."""
         with self._lock:
             return list(self.hits)
 
@@ -178,7 +180,7 @@ class FaultServer:
 
     def _record(self, path: str, what: str) -> None:
         with self._lock:
-            self.hits.append((path, what))
+            self.hits.append(Hit(path, what, time.monotonic()))
 
     def __enter__(self) -> FaultServer:
         self._thread.start()

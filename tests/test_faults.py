@@ -29,6 +29,7 @@ from tests.fault_server import (
     DIFFERENT_FORM,
     HUGE,
     TRANSIENT,
+    Hit,
     as_cp1252,
     gzip_bomb,
     serve_faults,
@@ -134,7 +135,7 @@ def fault_plan(manifest: dict, truth: dict) -> dict[str, str]:
 
 def crawl_with_faults(
     root: Path, manifest: dict, plan: dict[str, str], out: Path, extra: dict[str, list[str]]
-) -> tuple[CrawlRun, list[str], list[tuple[str, str]]]:
+) -> tuple[CrawlRun, list[str], list[Hit]]:
     requests = out / "requests.txt"
     with serve_faults(root) as server:
         for key, fault in plan.items():
@@ -187,7 +188,7 @@ def test_every_article_was_served_correctly_at_least_once(faulty_run) -> None:
     run, _downloaded, hits, plan, manifest, _truth = faulty_run
     for key in run.by_key:
         path = "/" + manifest["articles"][key]["url"].split("://", 1)[1]
-        served = [fault for hit, fault in hits if hit == path]
+        served = [hit.what for hit in hits if hit.path == path]
         assert "ok" in served or plan[key] in DIFFERENT_FORM, (key, served)
 
 
@@ -211,9 +212,9 @@ def test_every_fault_is_counted_and_logged_with_its_url(faulty_run) -> None:
 
 def test_robots_txt_is_retried_and_an_unreachable_one_disallows_its_host(faulty_run) -> None:
     _run, downloaded, hits, _plan, _manifest, _truth = faulty_run
-    robots = [fault for path, fault in hits if path == "/kupang.antaranews.com/robots.txt"]
+    robots = [hit.what for hit in hits if hit.path == "/kupang.antaranews.com/robots.txt"]
     assert robots == ["503", "503", "ok"]
-    aceh = [fault for path, fault in hits if path.startswith("/aceh.antaranews.com/")]
+    aceh = [hit.what for hit in hits if hit.path.startswith("/aceh.antaranews.com/")]
     assert aceh and set(aceh) == {"500"}  # robots.txt only, with its retries
     assert not any("aceh.antaranews.com" in url and "robots.txt" not in url for url in downloaded)
 
