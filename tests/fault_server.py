@@ -15,7 +15,8 @@ Faults (:data:`FAULTS`): error statuses (``503`` and ``429`` with ``Retry-After:
 ``500`` without), stalls before the headers and in the middle of the body, resets (a TCP
 RST) before and during the body, a body shorter than its ``Content-Length``, a binary
 content type, the page re-encoded as windows-1252 with and without a declared charset, a
-UTF-8 page with invalid bytes, garbage, a redirect loop, an off-site redirect, a page past
+UTF-8 page with invalid bytes, garbage, a redirect loop, an endless chain of redirects (each
+to a new URL), an off-site redirect, a page past
 any sane size (with and without ``Content-Length``), a gzip bomb, a broken gzip body.
 Every hit is recorded in ``server.hits`` as ``Hit(path, fault or "ok" or "404", when)``.
 """
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from antara_crawl.mirror import mirror_file, mirror_relpath
 
@@ -62,6 +63,7 @@ FAULTS = (
     "bad_utf8",
     "garbage",
     "loop",
+    "chain",
     "offsite",
     "huge",
     "huge_stream",
@@ -261,6 +263,9 @@ def _make_handler(server: FaultServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, garbage(), "text/html")
             elif fault == "loop":
                 self._redirect(real_url(path.split("?", 1)[0]) + ("" if "?" in path else "?r=1"))
+            elif fault == "chain":
+                hop = int(dict(parse_qsl(urlsplit(path).query)).get("hop", "0")) + 1
+                self._redirect(f"{real_url(path.split('?', 1)[0])}?hop={hop}")
             elif fault == "offsite":
                 self._redirect(f"{EVIL}/{path.lstrip('/')}")
             elif fault == "huge":

@@ -4,6 +4,7 @@ counts every fault, stays on ANTARA and within its memory bound."""
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,7 +47,7 @@ FAST = {
     "ANTARA_RETRY_AFTER_MAX": "0",
     "ANTARA_UNREACHABLE_AFTER": "1000",
 }
-PERMANENT = ("garbage", "loop", "offsite", "huge", "huge_stream", "bomb", "bad_gzip")
+PERMANENT = ("garbage", "loop", "chain", "offsite", "huge", "huge_stream", "bomb", "bad_gzip")
 """Faults served on every hit: the article is never served correctly."""
 COUNTER = {
     "503": "antara/fault/http/503",
@@ -60,6 +61,7 @@ COUNTER = {
     "bad_utf8": "antara/fault/undecodable",
     "garbage": "antara/fault/undecodable",
     "loop": "antara/fault/redirect_loop",
+    "chain": "antara/fault/redirect_cap",
     "offsite": "antara/offsite/redirect",
     "huge": "antara/fault/oversize",
     "huge_stream": "antara/fault/oversize",
@@ -121,15 +123,23 @@ def sole_parents(truth: dict) -> set[str]:
     return parents
 
 
+def non_ascii(manifest: dict, key: str) -> bool:
+    """Whether an article's expected fields hold characters beyond ASCII."""
+    return not json.dumps(manifest["articles"][key]["expected"], ensure_ascii=False).isascii()
+
+
 def fault_plan(manifest: dict, truth: dict) -> dict[str, str]:
-    """One fault per reachable article: the permanent ones on articles nothing depends on."""
+    """One fault per reachable article: the permanent ones on articles nothing depends on,
+    the other encodings first on articles whose text is not plain ASCII."""
     urls = {key: manifest["articles"][key]["url"] for key in truth}
     parents = sole_parents(truth)
-    leaves = [k for k in sorted(truth) if urls[k] not in parents]
+    leaves = [k for k in sorted(truth) if urls[k] not in parents and not non_ascii(manifest, k)]
     permanent = dict(zip(leaves[-len(PERMANENT) :], PERMANENT, strict=True))
-    others = [k for k in sorted(truth) if k not in permanent]
-    kinds = TRANSIENT + DIFFERENT_FORM
+    others = sorted(set(truth) - set(permanent), key=lambda k: (not non_ascii(manifest, k), k))
+    kinds = ("cp1252_undeclared", "cp1252", "wrong_type", "bad_utf8", *TRANSIENT)
+    assert sorted(kinds) == sorted(DIFFERENT_FORM + TRANSIENT)
     assert len(others) >= len(kinds), "the test site is too small for every fault"
+    assert non_ascii(manifest, others[0]), "no article of the test site tests other encodings"
     return {**dict(zip(others, kinds, strict=False)), **permanent}
 
 
@@ -140,7 +150,10 @@ def crawl_with_faults(
     with serve_faults(root) as server:
         for key, fault in plan.items():
             forever = fault in PERMANENT or fault in DIFFERENT_FORM
-            server.plan(manifest["articles"][key]["url"], fault, forever=forever)
+            # Twisted silently retries a GET once when a reused connection fails before a
+            # response: a second reset is seen whichever connection the first one hit.
+            faults = (fault, fault) if fault == "reset" else (fault,)
+            server.plan(manifest["articles"][key]["url"], *faults, forever=forever)
         for url, faults in extra.items():
             server.plan(url, *faults, forever=faults[-1] == "500")
         run = run_crawl(
