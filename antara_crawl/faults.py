@@ -115,9 +115,8 @@ class FaultsMiddleware:
         self._count(reason)
         if reason == "oversize":
             raise IgnoreRequest(f"Larger than DOWNLOAD_MAXSIZE: {request.url}") from exception
-        logger.info(
-            "Download fault (%s): %s: %s", reason, request.url, exception or type(exception)
-        )
+        message = str(exception) or type(exception).__name__
+        logger.info("Download fault (%s): %s: %s", reason, request.url, message)
 
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None

@@ -34,6 +34,7 @@ class FixedRobotParser(RobotParser):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, robotstxt_body: bytes) -> Self:
+        """Everything allowed, as by an empty robots.txt (the body is not read)."""
         return cls(allow=True)
 
     def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:

@@ -106,6 +106,8 @@ DOWNLOAD_WARNSIZE = 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 # Longest robots.txt Crawl-delay honoured, in seconds (0: ignore Crawl-delay).
 ANTARA_CRAWL_DELAY_MAX = 60.0
+# Containment first (50) and before robots.txt (100); faults counted between decompression
+# (590) and retries (550); the redirect guard in front of the redirect middleware (600).
 DOWNLOADER_MIDDLEWARES.update(
     {
         "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
