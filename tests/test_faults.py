@@ -155,7 +155,7 @@ def crawl_with_faults(
             faults = (fault, fault) if fault == "reset" else (fault,)
             server.plan(manifest["articles"][key]["url"], *faults, forever=forever)
         for url, faults in extra.items():
-            server.plan(url, *faults, forever=faults[-1] == "500")
+            server.plan(url, *faults, forever=faults[-1] in ("500", *PERMANENT))
         run = run_crawl(
             out / "items.jsonl",
             mirror=server.base_url,
@@ -174,6 +174,8 @@ def faulty_run(site, tmp_path_factory: pytest.TempPathFactory):
         "https://kupang.antaranews.com/robots.txt": ["503", "503"],
         "https://papua.antaranews.com/robots.txt": ["reset"],
         "https://aceh.antaranews.com/robots.txt": ["500"],  # forever: aceh is disallowed
+        "https://riau.antaranews.com/robots.txt": ["offsite"],  # refused: riau too
+        "https://jambi.antaranews.com/robots.txt": ["bomb"],  # too large: jambi too
         "https://kupang.antaranews.com/rss/terkini.xml": ["stall_headers"],
         "https://bali.antaranews.com/terkini": ["truncate", "429"],
         "https://www.antaranews.com/rss/terkini.xml": ["reset_body"],
@@ -215,7 +217,7 @@ def test_every_fault_is_counted_and_logged_with_its_url(faulty_run) -> None:
     for name, count in expected.items():
         assert stats.get(name, 0) >= count, (name, stats.get(name))
     assert stats["antara/fault/timeout"] >= 3  # two articles and one feed
-    assert stats["antara/robots/unreachable"] == 1
+    assert stats["antara/robots/unreachable"] == 3  # aceh, riau, jambi
     lines = [line for line in run.log.splitlines() if " INFO: " in line or " WARNING: " in line]
     for key, fault in plan.items():
         if fault in COUNTER:
