@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime, timezone
 from itertools import pairwise
 from pathlib import Path
@@ -78,30 +77,32 @@ def test_fixed_parsers() -> None:
     assert not FixedRobotParser(allow=False).allowed(url, UA)
 
 
-def test_crawl_delay_spaces_the_hosts_requests(tmp_path: Path) -> None:
+def test_crawl_delay_spaces_the_hosts_requests_up_to_the_cap(tmp_path: Path) -> None:
     root = tmp_path / "site"
     manifest = build_test_site(root, datetime.now(timezone.utc))
-    robots = root / "kupang.antaranews.com" / "robots.txt"
-    robots.write_text("User-agent: *\nCrawl-delay: 0.2\n")
-    shutil.copy(robots, root / "bali.antaranews.com" / "robots.txt")
+    for host, delay in (("kupang", "0.2"), ("bali", "3600")):  # into the site's "*" group
+        with (root / f"{host}.antaranews.com" / "robots.txt").open("a") as robots:
+            robots.write(f"Crawl-delay: {delay}\n")
     args = {"since": manifest["since"], "portals": "kupang,bali", "discovery": "rss"}
     slow = {"ANTARA_MIRROR_FAST": "False", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
-    settings = {**slow, "CONCURRENT_REQUESTS_PER_DOMAIN": "4"}
+    settings = {**slow, "CONCURRENT_REQUESTS_PER_DOMAIN": "4", "ANTARA_CRAWL_DELAY_MAX": "0.2"}
     with serve_faults(root) as server:
         run = run_crawl(
             tmp_path / "items.jsonl", mirror=server.base_url, args=args, settings=settings
         )
         hits = server.snapshot()
     assert run.returncode == 0, run.log[-3000:]
-    truth = expected_crawl(manifest, since=manifest["since"], portals=["kupang", "bali"])
-    rss_only = {k for k, v in truth["items"].items() if "rss" in v["discovered_via"]}
-    assert rss_only <= set(run.by_key)
+    truth = expected_crawl(
+        manifest, since=manifest["since"], portals=["kupang", "bali"], discovery=["rss"]
+    )
+    assert set(run.by_key) == set(truth["items"])
     for host in ("kupang", "bali"):
         times = [hit.at for hit in hits if hit.path.startswith(f"/{host}.antaranews.com/")]
         assert len(times) >= 4, host
         gaps = [later - earlier for earlier, later in pairwise(times[1:])]
         assert min(gaps) >= 0.2 - 0.05, (host, gaps)  # after robots.txt: one request per 0.2 s
-    assert stats_of(run.log)["antara/robots/crawl_delay/kupang.antaranews.com"] == 0.2
+        assert stats_of(run.log)[f"antara/robots/crawl_delay/{host}.antaranews.com"] == 0.2
+    assert "Crawl-delay 3600.0s of bali.antaranews.com capped" in run.log
 
 
 def test_crawl_delay_is_ignored_by_a_fast_mirror_run(tmp_path: Path) -> None:
