@@ -225,13 +225,15 @@ def test_every_fault_is_counted_and_logged_with_its_url(faulty_run) -> None:
             assert any(path in line for line in lines), (key, fault)
 
 
-def test_robots_txt_is_retried_and_an_unreachable_one_disallows_its_host(faulty_run) -> None:
+def test_robots_txt_is_retried_and_only_an_unreachable_one_disallows_its_host(faulty_run) -> None:
     _run, downloaded, hits, _plan, _manifest, _truth = faulty_run
     robots = [hit.what for hit in hits if hit.path == "/kupang.antaranews.com/robots.txt"]
     assert robots == ["503", "503", "ok"]
     aceh = [hit.what for hit in hits if hit.path.startswith("/aceh.antaranews.com/")]
     assert aceh and set(aceh) == {"500"}  # robots.txt only, with its retries
     assert not any("aceh.antaranews.com" in url and "robots.txt" not in url for url in downloaded)
+    sumsel = [hit.path for hit in hits if hit.path.startswith("/sumsel.antaranews.com/")]
+    assert sumsel[0] == "/sumsel.antaranews.com/robots.txt" and len(sumsel) > 1  # 404: no rules
 
 
 def test_no_off_site_request_and_memory_within_the_bound(faulty_run) -> None:
