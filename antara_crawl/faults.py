@@ -2,7 +2,7 @@
 
 Counters (``antara/fault/<reason>`` in the stats and the run report):
 
-- ``timeout``, ``reset``, ``truncated``, ``refused``, ``dns``, ``connect``,
+- ``timeout``, ``reset``, ``truncated``, ``bad_response``, ``refused``, ``dns``, ``connect``,
   ``error/<Exception>``: a
   download that failed; Scrapy's retry middleware then retries it (``retry/reason_count/…``)
   or gives up (``retry/max_reached``);
@@ -34,6 +34,7 @@ from scrapy.exceptions import (
 )
 from scrapy.http import TextResponse
 from twisted.internet import error as tx_error
+from twisted.web._newclient import ParseError
 from twisted.web.client import ResponseFailed
 
 from antara_crawl.containment import request_origin
@@ -67,11 +68,20 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
+def _unparsable(exception: BaseException) -> bool:
+    """Whether a failed download failed because the response could not be parsed."""
+    failed = exception.__cause__ if isinstance(exception, DownloadFailedError) else exception
+    reasons = getattr(failed, "reasons", None) if isinstance(failed, ResponseFailed) else None
+    return any(reason.check(ParseError) for reason in reasons or ())
+
+
 def exception_reason(exception: BaseException) -> str:
     """The fault a download exception stands for: ``timeout``, ``truncated``, ``oversize``
     (Scrapy cancels a download past ``DOWNLOAD_MAXSIZE``), ``refused``, ``dns``, ``reset``
-    (the connection dropped before a whole response), ``connect`` (no connection), else
-    ``error/<name>``."""
+    (the connection dropped before a whole response), ``bad_response`` (a status line or
+    headers that are not HTTP), ``connect`` (no connection), else ``error/<name>``."""
+    if _unparsable(exception):
+        return "bad_response"
     for types, reason in _REASONS:
         if isinstance(exception, types):
             return reason

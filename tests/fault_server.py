@@ -13,7 +13,8 @@ normally (``forever=True`` repeats the last fault instead)::
 
 Faults (:data:`FAULTS`): error statuses (``503`` and ``429`` with ``Retry-After: 0``,
 ``500`` without), stalls before the headers and in the middle of the body, resets (a TCP
-RST) before and during the body, a body shorter than its ``Content-Length``, a binary
+RST) before and during the body, a body shorter than its ``Content-Length``, a status line
+that is not HTTP, a binary
 content type, the page re-encoded as windows-1252 with and without a declared charset, a
 UTF-8 page with invalid bytes, garbage, a redirect loop, an endless chain of redirects (each
 to a new URL), an off-site redirect, a page past
@@ -57,6 +58,7 @@ FAULTS = (
     "reset",
     "reset_body",
     "truncate",
+    "bad_status",
     "wrong_type",
     "cp1252",
     "cp1252_undeclared",
@@ -70,7 +72,17 @@ FAULTS = (
     "bomb",
     "bad_gzip",
 )
-TRANSIENT = ("503", "429", "500", "stall_headers", "stall_body", "reset", "reset_body", "truncate")
+TRANSIENT = (
+    "503",
+    "429",
+    "500",
+    "stall_headers",
+    "stall_body",
+    "reset",
+    "reset_body",
+    "truncate",
+    "bad_status",
+)
 """Faults a retry gets past."""
 DIFFERENT_FORM = ("wrong_type", "cp1252", "cp1252_undeclared", "bad_utf8")
 """The page itself, served in a form the crawler must cope with."""
@@ -250,6 +262,9 @@ def _make_handler(server: FaultServer) -> type[BaseHTTPRequestHandler]:
             elif fault == "truncate":
                 self._start(200, content_type, len(page))
                 self.wfile.write(page[: len(page) // 2])
+                self.close_connection = True
+            elif fault == "bad_status":
+                self.wfile.write(b"GARBAGE\r\n\r\n")
                 self.close_connection = True
             elif fault == "wrong_type":
                 self._send(200, page, "application/octet-stream")

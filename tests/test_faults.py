@@ -20,6 +20,9 @@ from scrapy.exceptions import (
 )
 from scrapy.http import HtmlResponse
 from twisted.internet.error import ConnectionLost
+from twisted.python.failure import Failure
+from twisted.web._newclient import ParseError
+from twisted.web.client import ResponseFailed
 
 from antara_crawl.containment import is_antara_url
 from antara_crawl.faults import exception_reason, undecodable
@@ -58,6 +61,7 @@ COUNTER = {
     "reset": "antara/fault/reset",
     "reset_body": "antara/fault/truncated",
     "truncate": "antara/fault/truncated",
+    "bad_status": "antara/fault/bad_response",
     "bad_utf8": "antara/fault/undecodable",
     "garbage": "antara/fault/undecodable",
     "loop": "antara/fault/redirect_loop",
@@ -71,6 +75,15 @@ COUNTER = {
 """The stat that counts each fault (wrong types and other encodings are not faults)."""
 
 
+def unparsable() -> DownloadFailedError:
+    """What Scrapy raises for a response whose status line is not HTTP."""
+    failed = ResponseFailed([Failure(ParseError("wrong number of parts", b"GARBAGE"))])
+    try:
+        raise DownloadFailedError(str(failed)) from failed
+    except DownloadFailedError as exc:
+        return exc
+
+
 @pytest.mark.parametrize(
     ("exception", "reason"),
     [
@@ -80,6 +93,7 @@ COUNTER = {
         (DownloadConnectionRefusedError(), "refused"),
         (CannotResolveHostError(), "dns"),
         (DownloadFailedError("never received"), "reset"),
+        (unparsable(), "bad_response"),
         (ConnectionLost(), "reset"),
         (ConnectionResetError(), "reset"),
         (KeyError("x"), "error/KeyError"),
