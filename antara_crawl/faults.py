@@ -8,7 +8,8 @@ Counters (``antara/fault/<reason>`` in the stats and the run report):
   or gives up (``retry/max_reached``);
 - ``http/<status>``: an error status the spider does not handle itself (429 and 5xx are
   retried with back-off), except a robots.txt that is not there;
-- ``oversize``: a page larger than ``DOWNLOAD_MAXSIZE``, as sent or once decompressed;
+- ``oversize``: a page larger than ``DOWNLOAD_MAXSIZE``, as sent or once decompressed, or
+  response headers larger than :data:`~antara_crawl.httpbounds.MAX_HEADER_BYTES`;
 - ``bad_compression``: a body that does not decompress;
 - ``undecodable``: a text page with bytes its encoding cannot decode (they are replaced);
 - ``not_text``: a page answered with a binary content type.
@@ -38,6 +39,7 @@ from twisted.web._newclient import ParseError
 from twisted.web.client import ResponseFailed
 
 from antara_crawl.containment import request_origin
+from antara_crawl.httpbounds import HeadersTooLarge
 from antara_crawl.robots import robots_outcome
 
 if TYPE_CHECKING:
@@ -68,20 +70,28 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
-def _unparsable(exception: BaseException) -> bool:
-    """Whether a failed download failed because the response could not be parsed."""
+def _parse_failure(exception: BaseException) -> str | None:
+    """``oversize`` or ``bad_response`` if a download failed because its response headers
+    were too large or could not be parsed, else None."""
     failed = exception.__cause__ if isinstance(exception, DownloadFailedError) else exception
     reasons = getattr(failed, "reasons", None) if isinstance(failed, ResponseFailed) else None
-    return any(reason.check(ParseError) for reason in reasons or ())
+    for reason in reasons or ():
+        if reason.check(HeadersTooLarge):
+            return "oversize"
+        if reason.check(ParseError):
+            return "bad_response"
+    return None
 
 
 def exception_reason(exception: BaseException) -> str:
     """The fault a download exception stands for: ``timeout``, ``truncated``, ``oversize``
-    (Scrapy cancels a download past ``DOWNLOAD_MAXSIZE``), ``refused``, ``dns``, ``reset``
+    (Scrapy cancels a download past ``DOWNLOAD_MAXSIZE``; headers past
+    :data:`~antara_crawl.httpbounds.MAX_HEADER_BYTES`), ``refused``, ``dns``, ``reset``
     (the connection dropped before a whole response), ``bad_response`` (a status line or
     headers that are not HTTP), ``connect`` (no connection), else ``error/<name>``."""
-    if _unparsable(exception):
-        return "bad_response"
+    parse_failure = _parse_failure(exception)
+    if parse_failure is not None:
+        return parse_failure
     for types, reason in _REASONS:
         if isinstance(exception, types):
             return reason
@@ -123,9 +133,11 @@ class FaultsMiddleware:
             return
         reason = exception_reason(exception)
         self._count(reason)
-        if reason == "oversize":
-            raise IgnoreRequest(f"Larger than DOWNLOAD_MAXSIZE: {request.url}") from exception
         message = str(exception) or type(exception).__name__
+        if reason == "oversize":
+            if not isinstance(exception, DownloadCancelledError):  # else Scrapy logged it
+                logger.warning("Download fault (oversize): %s: %s", request.url, message)
+            raise IgnoreRequest(f"Too large: {request.url}") from exception
         logger.info("Download fault (%s): %s: %s", reason, request.url, message)
 
     def process_response(

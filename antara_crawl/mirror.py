@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
-from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import DownloadCancelledError
 from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.asyncio import run_in_thread
 from scrapy.utils.misc import build_from_crawler
 
+from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
 from antara_crawl.portals import ANTARA_DOMAIN
 
 if TYPE_CHECKING:
@@ -101,9 +101,9 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         self.mirror = parse_mirror_setting(crawler.settings.get("ANTARA_MIRROR") or "")
         self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
         self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
-        self._http: HTTP11DownloadHandler | None = None
+        self._http: BoundedHTTP11DownloadHandler | None = None
         if not isinstance(self.mirror, Path):
-            self._http = build_from_crawler(HTTP11DownloadHandler, crawler)
+            self._http = build_from_crawler(BoundedHTTP11DownloadHandler, crawler)
 
     async def download_request(self, request: Request) -> Response:
         if isinstance(self.mirror, Path):

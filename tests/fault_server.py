@@ -18,7 +18,8 @@ that is not HTTP, a binary
 content type, the page re-encoded as windows-1252 with and without a declared charset, a
 UTF-8 page with invalid bytes, garbage, a redirect loop, an endless chain of redirects (each
 to a new URL), an off-site redirect, a page past
-any sane size (with and without ``Content-Length``), a gzip bomb, a broken gzip body.
+any sane size (with and without ``Content-Length``), endless headers, a gzip bomb, a broken
+gzip body.
 Every hit is recorded in ``server.hits`` as ``Hit(path, fault or "ok" or "404", when)``.
 """
 
@@ -69,6 +70,7 @@ FAULTS = (
     "offsite",
     "huge",
     "huge_stream",
+    "huge_headers",
     "bomb",
     "bad_gzip",
 )
@@ -289,6 +291,12 @@ def _make_handler(server: FaultServer) -> type[BaseHTTPRequestHandler]:
                 self._start(200, "text/html", None)
                 for _ in range(HUGE // 65536 + 1):
                     self.wfile.write(b"x" * 65536)
+                self.close_connection = True
+            elif fault == "huge_headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                line = b"X-Padding: " + b"x" * 1000 + b"\r\n"
+                for _ in range(HUGE // len(line)):
+                    self.wfile.write(line)
                 self.close_connection = True
             elif fault == "bomb":
                 self._send(200, server.bomb(), content_type, {"Content-Encoding": "gzip"})

@@ -190,6 +190,7 @@ def faulty_run(site, tmp_path_factory: pytest.TempPathFactory):
         "https://aceh.antaranews.com/robots.txt": ["500"],  # forever: aceh is disallowed
         "https://riau.antaranews.com/robots.txt": ["offsite"],  # refused: riau too
         "https://jambi.antaranews.com/robots.txt": ["bomb"],  # too large: jambi too
+        "https://lampung.antaranews.com/robots.txt": ["huge_headers"],  # and lampung
         "https://kupang.antaranews.com/rss/terkini.xml": ["stall_headers"],
         "https://bali.antaranews.com/terkini": ["truncate", "429"],
         "https://www.antaranews.com/rss/terkini.xml": ["reset_body"],
@@ -231,7 +232,8 @@ def test_every_fault_is_counted_and_logged_with_its_url(faulty_run) -> None:
     for name, count in expected.items():
         assert stats.get(name, 0) >= count, (name, stats.get(name))
     assert stats["antara/fault/timeout"] >= 3  # two articles and one feed
-    assert stats["antara/robots/unreachable"] == 3  # aceh, riau, jambi
+    assert stats["antara/robots/unreachable"] == 4  # aceh, riau, jambi, lampung
+    assert "Download fault (oversize): https://lampung.antaranews.com/robots.txt" in run.log
     lines = [line for line in run.log.splitlines() if " INFO: " in line or " WARNING: " in line]
     for key, fault in plan.items():
         if fault in COUNTER:
