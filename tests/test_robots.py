@@ -100,7 +100,7 @@ def test_crawl_delay_spaces_the_hosts_requests_up_to_the_cap(tmp_path: Path) -> 
         times = [hit.at for hit in hits if hit.path.startswith(f"/{host}.antaranews.com/")]
         assert len(times) >= 4, host
         gaps = [later - earlier for earlier, later in pairwise(times[1:])]
-        assert min(gaps) >= 0.2 - 0.05, (host, gaps)  # after robots.txt: one request per 0.2 s
+        assert min(gaps) >= 0.1, (host, gaps)  # one request per 0.2 s after robots.txt (0.1: slack)
         assert stats_of(run.log)[f"antara/robots/crawl_delay/{host}.antaranews.com"] == 0.2
     assert "Crawl-delay 3600.0s of bali.antaranews.com capped" in run.log
 
