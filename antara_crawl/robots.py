@@ -98,7 +98,8 @@ class RobotsMiddleware(RobotsTxtMiddleware):
             try:
                 response = await self.crawler.engine.download_async(robots_request)
             except Exception as exc:
-                self._settle(netloc, self._unreachable(robots_url, repr(exc)))
+                why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                self._settle(netloc, self._unreachable(robots_url, why))
             else:
                 await self._answered(response, netloc, request)
             self._stats.inc_value("robotstxt/request_count")
