@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
@@ -160,6 +162,36 @@ def test_mirror_reads_nothing_outside_its_root(mirror: tuple[Path, Path]) -> Non
     assert mirror_file(root, f"{host}/berita/7/inside") == berita / "inside.html"
     assert mirror_file(root, f"{host}/berita/7/alias") == (berita / "inside.html")
     assert mirror_file(root, f"{host}/berita/7/%69nside") == berita / "inside.html"
+
+
+@pytest.fixture(scope="module")
+def trap(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A mirror root whose tree holds symlinks leading out of it."""
+    base = tmp_path_factory.mktemp("trap")
+    root = base / "mirror"
+    berita = root / "kupang.antaranews.com" / "berita" / "7"
+    berita.mkdir(parents=True)
+    (berita / "inside.html").write_text("inside")
+    (base / "secret.html").write_text("secret")
+    (berita / "leak.html").symlink_to(base / "secret.html")
+    (berita / "out").symlink_to(base, target_is_directory=True)
+    return root
+
+
+PATH_PIECES = st.sampled_from(
+    ["kupang.antaranews.com", "berita", "7", "inside", "leak", "out", "secret", "mirror",
+     "/", "//", "..", ".", "%2e", "%2E%2e", "%2f", "%2F", "%252e", "\\", ".html", "?q=1",
+     "%00", "~", str(Path.home())]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PATH_PIECES, max_size=12).map("".join))
+def test_whatever_the_path_no_file_outside_the_mirror_is_returned(trap: Path, relpath: str) -> None:
+    found = mirror_file(trap, relpath)
+    if found is not None:
+        assert trap.resolve() in found.parents and not found.is_symlink()
+        assert found.read_text() == "inside"
 
 
 def test_a_mirror_file_is_read_within_the_size_limit(tmp_path: Path) -> None:
