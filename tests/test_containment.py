@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.test import get_crawler
 
 from antara_crawl.containment import (
@@ -56,6 +57,27 @@ EVIL = "http://evil.example"
 )
 def test_only_http_urls_on_antara_hosts_are_antaras(url: str, antara: bool) -> None:
     assert is_antara_url(url) is antara
+
+
+URL_PIECES = st.sampled_from(
+    ["https://", "http://", "HTTP://", "//", "kupang.antaranews.com", "antaranews.com",
+     "evil.example", ".", "@", ":", "443", "\\", "/", "?", "#", "%40", "%2e", "\t", "\n", " ",
+     "[::1]", "xn--", "é", "user:pw@"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(URL_PIECES, max_size=10).map("".join))
+def test_what_passes_as_antara_is_antara_once_scrapy_has_normalised_it(raw: str) -> None:
+    try:
+        request = Request(raw)
+    except ValueError:  # not an URL Scrapy would request
+        return
+    host = urlparse_cached(request).hostname or ""
+    if is_antara_url(raw):  # the redirect guard's view of a Location
+        assert is_antara_url(request.url), request.url
+    if is_antara_url(request.url):  # the containment middleware's view of a request
+        assert host == "antaranews.com" or host.endswith(".antaranews.com"), request.url
 
 
 @pytest.fixture
