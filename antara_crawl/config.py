@@ -15,6 +15,7 @@ NUMBER_SETTINGS: dict[str, tuple[type[int] | type[float], float, float]] = {
     "ANTARA_RETRY_AFTER_MAX": (float, 0, 86_400),
     "ANTARA_NEAR_DUPLICATE_THRESHOLD": (float, 0.01, 1),
     "ANTARA_POLICE_MIN_SCORE": (float, 0, 1),
+    "ANTARA_CRAWL_DELAY_MAX": (float, 0, 86_400),
 }
 """Each numeric ``ANTARA_*`` setting: its type and allowed range."""
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
-from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.exceptions import DownloadCancelledError
 from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.asyncio import run_in_thread
 from scrapy.utils.misc import build_from_crawler
 
+from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
 from antara_crawl.portals import ANTARA_DOMAIN
 
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
 
 
 def mirror_relpath(url: str) -> str:
@@ -33,19 +38,51 @@ def mirror_file(root: Path, relpath: str) -> Path | None:
     """The file that holds ``relpath`` in a wget ``--mirror --adjust-extension`` tree.
 
     Tries the file itself, then with ``.html`` appended, then ``index.html`` inside it.
-    Returns None when the mirror has no such page or the path leaves ``root``.
+    Each candidate is resolved (symlinks, ``..``, percent-encoded forms) and must lie
+    inside ``root``: the path returned is the resolved file, the one to open. Returns None
+    when the mirror has no such page inside ``root``.
     """
     relpath = unquote(relpath).lstrip("/")
-    base = root.resolve()
-    target = (base / relpath).resolve() if relpath else base
-    if target != base and base not in target.parents:
+    if "\x00" in relpath:
         return None
-    candidates = [target, target.with_name(target.name + ".html")] if target != base else []
-    candidates.append(target / "index.html")
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
+    try:
+        base = root.resolve(strict=True)
+        target = base / relpath
+        candidates = [target, target.with_name(target.name + ".html")] if relpath else []
+        candidates.append(target / "index.html")
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if base in resolved.parents and resolved.is_file():
+                return resolved
+    except (OSError, ValueError):  # a name too long, a symlink loop, an odd name
+        return None
     return None
+
+
+def read_mirror_file(path: Path, maxsize: int) -> bytes:
+    """The bytes of ``path``, opened without following a symlink in its last component.
+
+    Raises :class:`PageTooLarge` when the file holds more than ``maxsize`` bytes (0: no
+    limit), before reading it whole.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    with open(os.open(path, flags), "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if maxsize and size > maxsize:
+            raise PageTooLarge(size, maxsize)
+        body = file.read(maxsize + 1) if maxsize else file.read()
+    if maxsize and len(body) > maxsize:
+        raise PageTooLarge(len(body), maxsize)
+    return body
+
+
+class PageTooLarge(DownloadCancelledError):
+    """A mirror file larger than ``DOWNLOAD_MAXSIZE``: cancelled like an oversized download."""
+
+    def __init__(self, size: int, maxsize: int) -> None:
+        super().__init__(f"{size} bytes, more than DOWNLOAD_MAXSIZE ({maxsize})")
+        self.size = size
+        self.maxsize = maxsize
 
 
 class MirrorDownloadHandler(BaseDownloadHandler):
@@ -62,9 +99,11 @@ class MirrorDownloadHandler(BaseDownloadHandler):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.mirror = parse_mirror_setting(crawler.settings.get("ANTARA_MIRROR") or "")
-        self._http: HTTP11DownloadHandler | None = None
+        self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
+        self._http: BoundedHTTP11DownloadHandler | None = None
         if not isinstance(self.mirror, Path):
-            self._http = build_from_crawler(HTTP11DownloadHandler, crawler)
+            self._http = build_from_crawler(BoundedHTTP11DownloadHandler, crawler)
 
     async def download_request(self, request: Request) -> Response:
         if isinstance(self.mirror, Path):
@@ -82,12 +121,26 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         response = await self._http.download_request(mirrored)
         return response.replace(url=request.url, request=request)
 
-    @staticmethod
-    def _read_file(root: Path, request: Request) -> Response:
+    def _read_file(self, root: Path, request: Request) -> Response:
+        """The mirror file for ``request``, within ``DOWNLOAD_MAXSIZE`` (or the request's
+        ``download_maxsize``) like an HTTP download; a warning past ``DOWNLOAD_WARNSIZE``."""
         path = mirror_file(root, mirror_relpath(request.url)) if _is_antara(request.url) else None
         if path is None:
             return Response(request.url, status=404, request=request)
-        body = path.read_bytes()
+        maxsize = request.meta.get("download_maxsize", self.maxsize)
+        warnsize = request.meta.get("download_warnsize", self.warnsize)
+        try:
+            body = read_mirror_file(path, maxsize)
+        except PageTooLarge as exc:
+            logger.warning("Mirror file too large: %s (%s)", request.url, exc)
+            raise
+        if warnsize and len(body) > warnsize:
+            logger.warning(
+                "Large mirror file: %s (%d bytes, more than DOWNLOAD_WARNSIZE %d)",
+                request.url,
+                len(body),
+                warnsize,
+            )
         respcls = responsetypes.from_args(filename=path.name, body=body)
         headers = {"Content-Type": _CONTENT_TYPES.get(path.suffix, "text/html; charset=utf-8")}
         return respcls(url=request.url, body=body, headers=headers, request=request)

@@ -74,10 +74,20 @@ DOWNLOAD_HANDLERS = {
     "http": "antara_crawl.mirror.MirrorDownloadHandler",
     "https": "antara_crawl.mirror.MirrorDownloadHandler",
 }
+# Containment first (50) and before robots.txt (100); faults counted between decompression
+# (590) and retries (550); the redirect guard in front of the redirect middleware (600).
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "antara_crawl.containment.ContainmentMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "antara_crawl.robots.RobotsMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "antara_crawl.middlewares.RetryAfterMiddleware": 550,
     "antara_crawl.middlewares.UnreachableMiddleware": 560,
+    "antara_crawl.faults.FaultsMiddleware": 570,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "antara_crawl.faults.BoundedCompressionMiddleware": 590,
+    "antara_crawl.containment.RedirectGuardMiddleware": 610,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,
@@ -101,3 +111,13 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORE_EMPTY = False
 
 LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")
+
+# --- Reliability and containment (README, "Reliability") --------------------------------
+# Largest page (article, listing, RSS, robots.txt) as received and once decompressed; a
+# larger one is dropped and counted (antara/fault/oversize). A warning from DOWNLOAD_WARNSIZE.
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 1024 * 1024
+# Redirects followed per request (RFC 9309 asks at least five for robots.txt).
+REDIRECT_MAX_TIMES = 5
+# Longest robots.txt Crawl-delay honoured, in seconds (0: ignore Crawl-delay).
+ANTARA_CRAWL_DELAY_MAX = 60.0

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from antara_crawl.portals import ANTARA_DOMAIN, Portal, portal_for_host
 
-_ARTICLE_PATH = re.compile(r"^/(?:amp/)?berita/(\d{1,9})(?:/([^/?#]+))?/?(?:amp/?)?$")
+_ARTICLE_PATH = re.compile(r"^/(?:amp/)?berita/([0-9]{1,9})(?:/([^/?#]+))?/?(?:amp/?)?$")
 _NON_ARTICLE_SECTIONS = {
     "foto": "photo",
     "video": "video",

@@ -280,6 +280,7 @@ def test_sample_mirror_example_from_the_readme(tmp_path: Path) -> None:
         "ANTARA_POLICE_MIN_SCORE=high",
         "ANTARA_STATE=ftp://x",
         "ANTARA_UNREACHABLE_AFTER=0",
+        "ANTARA_CRAWL_DELAY_MAX=-1",
         "ANTARA_MIRROR=no/such/dir",
     ],
 )

@@ -24,7 +24,7 @@ from antara_crawl.extract import ExtractError, NotAnArticle, extract_page
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import DEFAULT_MIN_SCORE, analyse
-from antara_crawl.portals import Portal, portal_for_url
+from antara_crawl.portals import ANTARA_DOMAIN, Portal, portal_for_url
 from antara_crawl.urls import ArticleRef, article_ref, url_kind
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ class AntaraSpider(scrapy.Spider):
     """Police news from ANTARA's portals; arguments are documented in README.md."""
 
     name = "antara"
+    allowed_domains = (ANTARA_DOMAIN,)  # enforced strictly by antara_crawl.containment
     max_listing_pages = 30
     min_police_score = DEFAULT_MIN_SCORE
 
@@ -127,7 +128,8 @@ class AntaraSpider(scrapy.Spider):
             yield self._discovery_request(url, self.parse_listing_page, page=None)
         else:
             self.logger.warning("Ignoring start URL %s: a %s page", url, kind)
-            self.crawler.stats.inc_value(f"antara/skipped/{kind}")
+            stat = "offsite/start_url" if kind == "foreign" else f"skipped/{kind}"
+            self.crawler.stats.inc_value(f"antara/{stat}")
 
     def _discovery_request(self, url: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
         return scrapy.Request(
