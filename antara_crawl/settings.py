@@ -18,6 +18,10 @@ COMMANDS_MODULE = "antara_crawl.commands"
 # --- Project settings -------------------------------------------------------------------
 # Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
 ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
+# Keep every response of the run as WARC/1.1 in this directory (empty: no archive).
+ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")
+# Replaying archives (ANTARA_MIRROR), the capture nearest this time instead of the latest.
+ANTARA_ARCHIVE_AS_OF = os.environ.get("ANTARA_ARCHIVE_AS_OF", "")
 # Cross-run state: a SQLite path, a redis:// URL, or "none".
 ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
 # Who runs this crawler: an URL or e-mail address put into the user agent.
@@ -73,6 +77,7 @@ DOWNLOADER_MIDDLEWARES = {
     "antara_crawl.middlewares.UnreachableMiddleware": 560,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "antara_crawl.middlewares.ArticleRedirectMiddleware": 600,
+    "antara_crawl.archive.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
+from antara_crawl.archive import check_archive_settings
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.extensions import EXIT_STAT
 from antara_crawl.middlewares import user_agent
@@ -93,6 +94,7 @@ class Command(ScrapyCrawlCommand):
             **spargs,
         )
         mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+        check_archive_settings(settings)
         check_state(settings.get("ANTARA_STATE") or "none", reset=options.reset_state)
         project = SETTINGS_PRIORITIES["project"]
         if not settings.getdict("FEEDS"):
