@@ -55,6 +55,8 @@ def parse_archive_setting(value: str) -> Path | None:
     if not value:
         return None
     path = Path(value).expanduser()
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"ANTARA_ARCHIVE={value!r} is not a directory")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -307,7 +309,7 @@ class ArchiveMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         directory = parse_archive_setting(crawler.settings.get("ANTARA_ARCHIVE") or "")
         if directory is None:
-            raise NotConfigured("ANTARA_ARCHIVE is not set")
+            raise NotConfigured  # quietly: no archive is the default
         middleware = cls(crawler, directory)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)

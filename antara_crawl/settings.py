@@ -16,7 +16,8 @@ NEWSPIDER_MODULE = "antara_crawl.spiders"
 COMMANDS_MODULE = "antara_crawl.commands"
 
 # --- Project settings -------------------------------------------------------------------
-# Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
+# Serve the crawl from a mirror: an http:// base URL, a wget --mirror directory, or WARC
+# archives (a file, a directory of them, a glob).
 ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
 # Keep every response of the run as WARC/1.1 in this directory (empty: no archive).
 ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")

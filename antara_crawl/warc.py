@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
@@ -349,6 +350,8 @@ def _revisited(revisit: Capture, by_moment: dict[tuple[str, datetime], Capture])
 # -- answering requests -----------------------------------------------------------------
 
 _UNSERVED_HEADERS = {"transfer-encoding", "content-length"}
+_REPLAYS: WeakKeyDictionary[Crawler, ArchiveReplay] = WeakKeyDictionary()
+"""The replay of each crawl (its archives are indexed once)."""
 
 
 class ArchiveReplay:
@@ -372,7 +375,15 @@ class ArchiveReplay:
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, archives: ArchiveFiles) -> Self:
+    def from_crawler(cls, crawler: Crawler, archives: ArchiveFiles) -> ArchiveReplay:
+        """The crawl's replay: built once and shared by the http and https handlers."""
+        replay = _REPLAYS.get(crawler)
+        if replay is None:
+            replay = _REPLAYS[crawler] = cls._build(crawler, archives)
+        return replay
+
+    @classmethod
+    def _build(cls, crawler: Crawler, archives: ArchiveFiles) -> Self:
         as_of = parse_as_of(crawler.settings.get("ANTARA_ARCHIVE_AS_OF") or "")
         index = ArchiveIndex.build(archives.paths)
         logger.info(
@@ -401,7 +412,7 @@ class ArchiveReplay:
             logger.warning("Cannot read the capture of %s: %s", request.url, exc)
             answer = None
         if answer is None:
-            logger.debug("Not in the archives: %s", request.url)
+            logger.info("Not in the archives: %s", request.url)
             return Response(request.url, status=404, request=request, flags=["archive_missing"])
         status, headers, body = answer
         respcls = responsetypes.from_args(headers=headers, url=request.url, body=body)
