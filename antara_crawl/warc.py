@@ -142,13 +142,18 @@ def iter_records(path: Path) -> Iterator[tuple[ArcWarcRecord, int, int]]:
     """Every record of a WARC or ARC file (gzipped per record, or not), with its offset
     and length in the file; ARC records are seen as WARC records.
 
-    Stops at the first record warcio cannot read, with a warning naming the file.
+    Stops at the first record warcio cannot read, or that the file ends inside of (a copy
+    cut short), with a warning naming the file.
     """
     with path.open("rb") as file:
         records = ArchiveIterator(file, arc2warc=True)
         try:
             for record in records:
-                yield record, records.get_record_offset(), records.get_record_length()
+                offset, length = records.get_record_offset(), records.get_record_length()
+                if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than declared
+                    logger.warning("Archive %s ends inside the record at offset %d", path, offset)
+                    return
+                yield record, offset, length
         except _READ_ERRORS as exc:
             logger.warning("Archive %s unreadable past offset %d: %s", path, records.offset, exc)
 
