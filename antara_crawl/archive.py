@@ -44,6 +44,8 @@ PART_SUFFIX = ".part"
 RESPONSES_STAT = "antara/archive/responses"
 _REPLACED_HEADERS = {b"transfer-encoding", b"content-length"}
 _CHUNK = 1 << 16
+_NOT_FETCHED = {"cached", "archive", "archive_missing"}
+"""Response flags of answers this run did not fetch: HTTP cache hits, archive replays."""
 
 
 def parse_archive_setting(value: str) -> Path | None:
@@ -295,9 +297,10 @@ class ArchiveMiddleware:
 
     It sits next to the download handler (after HttpCacheMiddleware), so it sees each
     response as it arrived: robots.txt, feeds, listings, articles, redirects and errors,
-    retried ones too, bodies still content-encoded. Cache hits are not kept: this run did
-    not fetch them. When the spider opens, archives that killed runs left are settled;
-    when it closes, the run's archive is indexed and moved into place.
+    retried ones too, bodies still content-encoded. Answers from the HTTP cache or from
+    archives (``ANTARA_MIRROR``) are not kept: this run did not fetch them. When the spider
+    opens, archives that killed runs left are settled; when it closes, the run's archive
+    is indexed and moved into place.
     """
 
     def __init__(self, crawler: Crawler, directory: Path) -> None:
@@ -338,7 +341,7 @@ class ArchiveMiddleware:
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
-        if self.writer is not None and "cached" not in response.flags:
+        if self.writer is not None and not _NOT_FETCHED & set(response.flags):
             try:
                 self.writer.write(request, response)
             except OSError as exc:

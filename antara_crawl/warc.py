@@ -443,7 +443,8 @@ def _answer(capture: Capture) -> tuple[int, Headers, bytes] | None:
     if source is not capture:
         with open_record(source.path, source.offset) as original:
             body, decoded = payload(original)
-            http = http or original.http_headers
+            if http is None:
+                http = original.http_headers
     dropped = _UNSERVED_HEADERS | ({"content-encoding"} if decoded else set())
     kept = [
         (name, value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -10,11 +11,14 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
 
 from antara_crawl.archive import index_path
+from antara_crawl.mirror import mirror_relpath
 from antara_crawl.warc import iter_records
 from tests.crawl import ROOT, CrawlRun, run_crawl
 from tests.mirror_server import serve_mirror
@@ -42,6 +46,15 @@ def responses(path: Path) -> list[tuple[str, int]]:
     return found
 
 
+def raw_capture(path: Path, url: str) -> tuple[StatusAndHeaders, bytes]:
+    """The HTTP headers and the payload, as stored, of the response record for ``url``."""
+    with path.open("rb") as file:
+        for record in ArchiveIterator(file):
+            if record.rec_headers.get_header("WARC-Target-URI") == url:
+                return record.http_headers, record.raw_stream.read()
+    raise AssertionError(f"no record of {url}")
+
+
 def stat(log: str, name: str) -> int | None:
     """A counter from the stats Scrapy dumps at the end of the log."""
     for line in log.splitlines():
@@ -63,7 +76,13 @@ def test_a_replayed_archive_gives_the_items_of_the_crawl_that_kept_it(
     archive = tmp_path / "archive"
     first = sorted(k for k, v in manifest["articles"].items() if v.get("police"))[0]
     url = manifest["articles"][first]["url"]
+    disallowed = manifest["disallowed_article"]
+    robots_url = f"https://{urlsplit(disallowed['url']).hostname}/robots.txt"
+    robots = (root / mirror_relpath(robots_url)).read_bytes()
     with serve_mirror(root) as server:
+        server.inject(
+            robots_url, 200, headers={"Content-Encoding": "gzip"}, body=gzip.compress(robots)
+        )
         server.inject(url, 301, headers={"Location": url.replace("https:", "http:")}, times=1)
         server.inject("https://bali.antaranews.com/terkini", 503, times=1)
         live = run_crawl(
@@ -86,13 +105,24 @@ def test_a_replayed_archive_gives_the_items_of_the_crawl_that_kept_it(
     assert any("/rss/" in u for u, _ in kept)
     assert all("127.0.0.1" not in u for u, _ in kept)  # the real ANTARA URLs
     assert f"Archive written: {path} ({served} responses" in live.log
+    headers, payload = raw_capture(path, robots_url)  # as sent: gzip, its length
+    assert headers.get_header("Content-Encoding") == "gzip"
+    assert gzip.decompress(payload) == robots
+    assert headers.get_header("Content-Length") == str(len(payload))
+    assert disallowed["url"] not in {u for u, _ in kept}
 
     # the server is gone: only the archive answers
     replay = run_crawl(
-        tmp_path / "replay.jsonl", mirror=str(archive), args={"since": manifest["since"]}
+        tmp_path / "replay.jsonl",
+        mirror=str(archive),
+        args={"since": manifest["since"]},
+        settings={"ANTARA_ARCHIVE": str(tmp_path / "again")},
     )
     assert replay.returncode == 0, replay.log[-3000:]
     assert comparable(replay) == comparable(live)
+    assert disallowed["key"] not in replay.by_key  # the archived robots.txt still applies
+    assert list((tmp_path / "again").iterdir()) == []  # nothing fetched, nothing archived
+    assert "No archive written: no response received" in replay.log
     assert stat(replay.log, "antara/archive/missing") is None
 
 
