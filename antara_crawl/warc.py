@@ -29,6 +29,7 @@ from warcio.bufferedreaders import BufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.timeutils import iso_date_to_datetime
 
+from antara_crawl.portals import portal_for_host
 from antara_crawl.urls import article_ref
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def surt_key(url: str) -> str:
     """The SURT form of ``url`` that CDX indexes sort by: ``com,antaranews,kupang)/berita/1``.
 
     Scheme, ``www.``, default ports, fragment and case are dropped; query arguments sorted.
+    Raises ValueError for an URL urllib cannot split (a bad port, say).
     """
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
@@ -228,11 +230,14 @@ def cdxj_lines(path: Path, filename: str | None = None) -> list[str]:
 class Capture:
     """A response or revisit record: what it answers, when, and where it lies.
 
+    ``key`` is the URL's SURT form, ``article`` the article key of an article URL.
     ``source`` is the response record holding the payload: itself for a response, the
     record a revisit refers to (by ``WARC-Refers-To`` or by payload digest) otherwise.
     """
 
     url: str
+    key: str
+    article: str | None
     date: datetime
     status: int | None
     path: Path
@@ -249,8 +254,9 @@ class Capture:
 
 
 def scan_captures(path: Path) -> Iterator[Capture]:
-    """The HTTP(S) response and revisit records of one archive file (those without a
-    readable ``WARC-Date`` left out)."""
+    """The response and revisit records of ANTARA's portals in one archive file (those
+    without a readable ``WARC-Date`` or URL left out): a web archive's files hold other
+    sites too."""
     for record, offset, _length in iter_records(path):
         if record.rec_type not in ("response", "revisit"):
             continue
@@ -259,6 +265,9 @@ def scan_captures(path: Path) -> Iterator[Capture]:
         if not url.lower().startswith(("http:", "https:")):
             continue
         try:
+            if portal_for_host(urlsplit(url).hostname or "") is None:
+                continue
+            key, ref = surt_key(url), article_ref(url)
             date = warc_datetime(headers.get_header("WARC-Date") or "")
             refers_to = None
             if record.rec_type == "revisit":
@@ -266,10 +275,12 @@ def scan_captures(path: Path) -> Iterator[Capture]:
                 refers_date = headers.get_header("WARC-Refers-To-Date")
                 refers_to = (surt_key(target), warc_datetime(refers_date) if refers_date else None)
         except (TypeError, ValueError):
-            logger.debug("Record without a readable date at %s:%d", path, offset)
+            logger.debug("Record without a readable date or URL at %s:%d", path, offset)
             continue
         yield Capture(
             url=url,
+            key=key,
+            article=ref.key if ref is not None else None,
             date=date,
             status=status_of(record.http_headers),
             path=path,
@@ -301,7 +312,7 @@ class ArchiveIndex:
         captures = list(captures)
         responses = [c for c in captures if not c.revisit]
         by_digest = {c.digest: c for c in responses if c.digest}
-        by_moment = {(surt_key(c.url), _second(c.date)): c for c in responses}
+        by_moment = {(c.key, _second(c.date)): c for c in responses}
         self.by_url: dict[str, list[Capture]] = {}
         self.by_article: dict[str, list[Capture]] = {}
         self.unresolved = 0
@@ -312,12 +323,11 @@ class ArchiveIndex:
             if capture.source is None:
                 self.unresolved += 1
                 continue
-            if capture.status is None:
+            if capture.status in (None, 304):  # a revisit saying "not modified"
                 capture.status = capture.source.status
-            self.by_url.setdefault(surt_key(capture.url), []).append(capture)
-            ref = article_ref(capture.url)
-            if ref is not None:
-                self.by_article.setdefault(ref.key, []).append(capture)
+            self.by_url.setdefault(capture.key, []).append(capture)
+            if capture.article is not None:
+                self.by_article.setdefault(capture.article, []).append(capture)
         self.captures = sum(len(found) for found in self.by_url.values())
 
     @classmethod
@@ -443,7 +453,7 @@ def _answer(capture: Capture) -> tuple[int, Headers, bytes] | None:
     if source is not capture:
         with open_record(source.path, source.offset) as original:
             body, decoded = payload(original)
-            if http is None:
+            if http is None or status_of(http) == 304:
                 http = original.http_headers
     dropped = _UNSERVED_HEADERS | ({"content-encoding"} if decoded else set())
     kept = [

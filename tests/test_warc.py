@@ -24,6 +24,7 @@ T1 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 T2 = datetime(2026, 5, 20, 16, 30, tzinfo=timezone.utc)
 ARTICLE = "https://kupang.antaranews.com/berita/105483/polisi-amankan-dua-pelaku"
 RSS = "https://kupang.antaranews.com/rss/terkini.xml"
+ROBOTS = "https://kupang.antaranews.com/robots.txt"
 BALI = "https://bali.antaranews.com/berita/2201/warga-serahkan-senjata-api"
 FIRST = b"<html><body><p>Versi pertama berita.</p></body></html>"
 EDITED = b"<html><body><p>Versi kedua berita, sudah diperbaiki.</p></body></html>"
@@ -36,7 +37,8 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two crawls of a web archive: gzipped per record, then uncompressed."""
     root = tmp_path_factory.mktemp("archives")
     with ArchiveBuilder(root / "crawl-1.warc.gz", gzip=True) as first:
-        first.response("https://kupang.antaranews.com/robots.txt", T1, b"User-agent: *\n")
+        robots = first.response(ROBOTS, T1, b"User-agent: *\n", content_type="text/plain")
+        first.response("https://example.org/berita/1/lain", T1, b"another site")
         feed_digest = first.response(
             RSS, T1, FEED, content_type="application/rss+xml", gzip=True, chunked_transfer=True
         )
@@ -49,6 +51,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> Path:
         amp = ARTICLE.replace("kupang.", "m.kupang.").replace("/berita/", "/amp/berita/")
         second.response(amp, T2, EDITED, chunked_transfer=True)
         second.revisit(BALI, T2, bali_digest, refers_to=None)
+        second.revisit(ROBOTS, T2, robots, refers_to=(ROBOTS, T1), status="304 Not Modified")
         second.response(
             "https://kupang.antaranews.com/terkini/9", T2, b"gone", status="404 Not Found"
         )
@@ -109,6 +112,18 @@ def test_revisits_are_served_with_the_payload_they_repeat(index) -> None:
     bali = answer(index, BALI)
     assert (bali.status, bali.body) == (200, BALI_PAGE)
     assert index.unresolved == 0
+
+
+def test_a_not_modified_revisit_is_the_page_it_revisits(index) -> None:
+    assert index.lookup(ROBOTS).revisit
+    robots = answer(index, ROBOTS)
+    assert (robots.status, robots.body) == (200, b"User-agent: *\n")
+    assert robots.headers[b"Content-Type"] == b"text/plain"
+
+
+def test_other_sites_are_not_indexed(index) -> None:
+    assert "archive_missing" in answer(index, "https://example.org/berita/1/lain").flags
+    assert all("example.org" not in key for key in index.by_url)
 
 
 def test_a_url_the_archive_lacks_is_a_flagged_404(index) -> None:

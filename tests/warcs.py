@@ -90,10 +90,12 @@ class ArchiveBuilder:
         *,
         refers_to: tuple[str, datetime] | None,
         content_type: str = "text/html; charset=utf-8",
+        status: str = "200 OK",
     ) -> None:
-        """Write an identical-payload-digest revisit, naming the record it repeats by
-        ``WARC-Refers-To-*`` or (``refers_to=None``, as older crawlers do) by digest only."""
-        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        """Write a revisit, naming the record it repeats by ``WARC-Refers-To-*`` or
+        (``refers_to=None``, as older crawlers do) by payload digest only; ``status``
+        ``304 Not Modified`` for a server-not-modified revisit."""
+        http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         target, date = refers_to or (url, when)
         record = self._writer.create_revisit_record(
             url, digest, target, warc_date(date), http_headers=http
