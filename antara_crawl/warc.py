@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+from scrapy.exceptions import DownloadCancelledError
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.asyncio import run_in_thread
@@ -168,10 +169,13 @@ def open_record(path: Path, offset: int) -> Iterator[ArcWarcRecord]:
         yield next(iter(ArchiveIterator(file, arc2warc=True)))
 
 
-def payload(record: ArcWarcRecord) -> tuple[bytes, bool]:
+def payload(record: ArcWarcRecord, maxsize: int = 0) -> tuple[bytes, bool]:
     """The HTTP payload of a response record, chunked transfer encoding removed and
     content encoding (gzip, deflate, br where installed) decoded; and whether the content
-    encoding was decoded. A payload that is not what its headers say is kept as it is."""
+    encoding was decoded. A payload that is not what its headers say is kept as it is.
+
+    Raises :class:`PayloadTooLarge` past ``maxsize`` decoded bytes (0: no limit).
+    """
     headers = record.http_headers
     decoded = False
     if headers is not None:
@@ -182,7 +186,15 @@ def payload(record: ArcWarcRecord) -> tuple[bytes, bool]:
         if encoding in BufferedReader.get_supported_decompressors():
             headers.replace_header("Content-Encoding", encoding)
             decoded = True
-    return record.content_stream().read(), decoded
+    stream = record.content_stream()
+    body = stream.read(maxsize + 1) if maxsize else stream.read()
+    if maxsize and len(body) > maxsize:
+        raise PayloadTooLarge(f"more than {maxsize} bytes (DOWNLOAD_MAXSIZE)")
+    return body, decoded
+
+
+class PayloadTooLarge(DownloadCancelledError):
+    """An archived payload larger than ``DOWNLOAD_MAXSIZE``: cancelled like a download."""
 
 
 def status_of(headers: StatusAndHeaders | None) -> int | None:
@@ -376,7 +388,8 @@ class ArchiveReplay:
     picks the one nearest a time), with the capture's status and headers and its payload
     decoded; a revisit is served with the payload of the response it refers to. A URL
     the archives lack is a 404, counted in ``antara/archive/missing``: a robots.txt the
-    archives lack thus means no restrictions.
+    archives lack thus means no restrictions. A payload past ``DOWNLOAD_MAXSIZE`` (or the
+    request's ``download_maxsize``) is cancelled, as Scrapy cancels such a download.
     """
 
     def __init__(
@@ -384,10 +397,12 @@ class ArchiveReplay:
         index: ArchiveIndex,
         as_of: datetime | None = None,
         stats: StatsCollector | None = None,
+        maxsize: int = 0,
     ) -> None:
         self.index = index
         self.as_of = as_of
         self.stats = stats
+        self.maxsize = maxsize
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, archives: ArchiveFiles) -> ArchiveReplay:
@@ -410,7 +425,7 @@ class ArchiveReplay:
         )
         if index.unresolved:
             logger.warning("%d revisit records refer to no record held", index.unresolved)
-        return cls(index, as_of, crawler.stats)
+        return cls(index, as_of, crawler.stats, crawler.settings.getint("DOWNLOAD_MAXSIZE"))
 
     async def download_request(self, request: Request) -> Response:
         response = await run_in_thread(self.respond, request)
@@ -421,8 +436,12 @@ class ArchiveReplay:
     def respond(self, request: Request) -> Response:
         """The archived answer to ``request`` (its URL kept), or a 404 if none is held."""
         capture = self.index.lookup(request.url, self.as_of)
+        maxsize = int(request.meta.get("download_maxsize", self.maxsize))
         try:
-            answer = _answer(capture) if capture is not None else None
+            answer = _answer(capture, maxsize) if capture is not None else None
+        except PayloadTooLarge as exc:
+            logger.warning("Archived page too large: %s: %s", request.url, exc)
+            raise
         except (*_READ_ERRORS, StopIteration) as exc:
             logger.warning("Cannot read the capture of %s: %s", request.url, exc)
             answer = None
@@ -441,7 +460,7 @@ class ArchiveReplay:
         )
 
 
-def _answer(capture: Capture) -> tuple[int, Headers, bytes] | None:
+def _answer(capture: Capture, maxsize: int) -> tuple[int, Headers, bytes] | None:
     """Status, headers and decoded payload of a capture (a revisit's from its source)."""
     source = capture.source
     if source is None:
@@ -449,10 +468,10 @@ def _answer(capture: Capture) -> tuple[int, Headers, bytes] | None:
     with open_record(capture.path, capture.offset) as record:
         http = record.http_headers
         if source is capture:
-            body, decoded = payload(record)
+            body, decoded = payload(record, maxsize)
     if source is not capture:
         with open_record(source.path, source.offset) as original:
-            body, decoded = payload(original)
+            body, decoded = payload(original, maxsize)
             if http is None or status_of(http) == 304:
                 http = original.http_headers
     dropped = _UNSERVED_HEADERS | ({"content-encoding"} if decoded else set())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from scrapy import Request
+from scrapy.exceptions import DownloadCancelledError
 
 from antara_crawl.mirror import parse_mirror_setting
 from antara_crawl.warc import (
@@ -132,6 +133,13 @@ def test_a_url_the_archive_lacks_is_a_flagged_404(index) -> None:
     assert "archive_missing" in missing.flags
     other = answer(index, "https://kupang.antaranews.com/berita/999/lain")
     assert "archive_missing" in other.flags
+
+
+def test_a_payload_past_download_maxsize_is_cancelled(index) -> None:
+    replay = ArchiveReplay(index, maxsize=len(EDITED))
+    assert replay.respond(Request(ARTICLE)).body == EDITED
+    with pytest.raises(DownloadCancelledError):
+        replay.respond(Request(ARTICLE, meta={"download_maxsize": len(EDITED) - 1}))
 
 
 def test_an_archived_error_is_replayed_as_it_was(index) -> None:
