@@ -28,7 +28,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from antara_crawl import __version__
-from antara_crawl.warc import cdxj_lines, parse_as_of
+from antara_crawl.warc import MISSING_FLAG, cdxj_lines, parse_as_of
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -44,7 +44,7 @@ PART_SUFFIX = ".part"
 RESPONSES_STAT = "antara/archive/responses"
 _REPLACED_HEADERS = {b"transfer-encoding", b"content-length"}
 _CHUNK = 1 << 16
-_NOT_FETCHED = {"cached", "archive", "archive_missing"}
+_NOT_FETCHED = {"cached", "archive", MISSING_FLAG}
 """Response flags of answers this run did not fetch: HTTP cache hits, archive replays."""
 
 

@@ -48,6 +48,8 @@ ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 MISSING_STAT = "antara/archive/missing"
 """Requests the archives hold no capture for (answered with a 404)."""
+MISSING_FLAG = "archive_missing"
+"""The flag of such a 404: the page is not gone, the archives just lack it."""
 
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _COMPACT_TIME = re.compile(r"^\d{8}(?:\d{4}(?:\d{2})?)?$")
@@ -429,7 +431,7 @@ class ArchiveReplay:
 
     async def download_request(self, request: Request) -> Response:
         response = await run_in_thread(self.respond, request)
-        if "archive_missing" in response.flags and self.stats is not None:
+        if MISSING_FLAG in response.flags and self.stats is not None:
             self.stats.inc_value(MISSING_STAT)
         return response
 
@@ -447,7 +449,7 @@ class ArchiveReplay:
             answer = None
         if answer is None:
             logger.info("Not in the archives: %s", request.url)
-            return Response(request.url, status=404, request=request, flags=["archive_missing"])
+            return Response(request.url, status=404, request=request, flags=[MISSING_FLAG])
         status, headers, body = answer
         respcls = responsetypes.from_args(headers=headers, url=request.url, body=body)
         return respcls(

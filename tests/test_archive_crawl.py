@@ -224,6 +224,8 @@ BALI_TEXT = [
 
 
 def web_archive_site(now: datetime, *, edited: bool) -> tuple[Site, Article, Article]:
+    """The kupang article (edited or not) and the bali one, in a site that also lists a
+    kupang article no archive captured."""
     published = now - timedelta(hours=20)
     kupang = Article(
         portal="kupang",
@@ -242,8 +244,16 @@ def web_archive_site(now: datetime, *, edited: bool) -> tuple[Site, Article, Art
         paragraphs=BALI_TEXT,
         published=published,
     )
+    uncaptured = Article(
+        portal="kupang",
+        id="7003",
+        slug="",
+        title="Polisi imbau warga kunci ganda kendaraan",
+        paragraphs=["Kupang (ANTARA) - " + KUPANG_V1[1], KUPANG_V1[0]],
+        published=published,
+    )
     site = Site(now, portals=["kupang", "bali"])
-    site.add(kupang, bali)
+    site.add(kupang, bali, uncaptured)
     return site, kupang, bali
 
 
@@ -298,7 +308,8 @@ def test_a_web_archive_is_replayed_with_versions_and_as_of(tmp_path: Path) -> No
     assert as_of.by_key["kupang:7001"]["url"] == kupang.url
     assert as_of.by_key["bali:7002"]["body"] == bali.body
     assert {item["version"] for item in as_of.items} == {1}
-    assert stat(as_of.log, "antara/archive/missing") == 1  # bali's robots.txt: no rules
+    # bali's robots.txt (so no rules) and the article no archive captured
+    assert stat(as_of.log, "antara/archive/missing") == 2
 
     latest = run_crawl(tmp_path / "latest.jsonl", mirror=str(archive), state=state, args=args)
     assert latest.returncode == 0, latest.log[-3000:]
@@ -307,3 +318,10 @@ def test_a_web_archive_is_replayed_with_versions_and_as_of(tmp_path: Path) -> No
     assert item["body"] == edited.body != kupang.body
     assert item["version"] == 2
     assert item["url"] == kupang.url
+
+    # the article the archive lacked was not recorded as gone: the site gives it later
+    mirror = tmp_path / "mirror"
+    new.write(mirror)
+    later = run_crawl(tmp_path / "later.jsonl", mirror=str(mirror), state=state, args=args)
+    assert later.returncode == 0, later.log[-3000:]
+    assert set(later.by_key) == {"kupang:7003"}
