@@ -10,7 +10,6 @@ to its last record, and the next run finishes it (or removes it when it holds no
 from __future__ import annotations
 
 import fcntl
-import itertools
 import logging
 import os
 import zlib
@@ -186,9 +185,11 @@ class ArchiveWriter:
 def _create_part(directory: Path, start: datetime) -> tuple[Path, IO[bytes]]:
     """A new, locked ``{start}.warc.gz.part`` (``{start}-N`` if taken) and its final path."""
     stem = f"{start.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
-    for number in itertools.count():
+    number = 0
+    while True:
         final = directory / f"{stem}{f'-{number}' if number else ''}{WARC_SUFFIX}"
         part = final.with_name(final.name + PART_SUFFIX)
+        number += 1
         if final.exists():
             continue
         try:
@@ -199,7 +200,6 @@ def _create_part(directory: Path, start: datetime) -> tuple[Path, IO[bytes]]:
         if _is_file_at(file, part):
             return final, file
         file.close()  # settled as empty by another run before it was locked
-    raise AssertionError("unreachable")
 
 
 def _is_file_at(file: IO[bytes], path: Path) -> bool:
