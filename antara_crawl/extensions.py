@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta, timezone
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
-from antara_crawl.portals import PORTALS
+from antara_crawl.config import number_setting
 from antara_crawl.state import ArticleStore, StateError, parse_state_setting
 
 if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from typing_extensions import Self
-
-    from antara_crawl.arguments import CrawlOptions
 
 logger = logging.getLogger(__name__)
 
@@ -58,20 +56,20 @@ class RunReport:
 
 
 class ArticleState:
-    """Owns the cross-run state store (``ANTARA_STATE``) for the spider and the pipelines.
+    """Owns the cross-run state store (``ANTARA_STATE``) during a crawl.
 
-    Opens it when the spider opens (``-a reset_state=true`` starts over), commits what the
+    Opens it when the spider opens (``ANTARA_STATE_RESET`` starts over), commits what the
     run staged once a feed holding every item is stored, discards it otherwise, closes it
-    when the engine stops. ``ANTARA_REFRESH_DAYS`` is how young a known article must be to
-    be downloaded again, to catch edits.
+    when the engine stops. The spider and the pipelines use the open store, :attr:`store`.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         self.crawler = crawler
         self.config = parse_state_setting(settings.get("ANTARA_STATE") or "none")
-        self.threshold = settings.getfloat("ANTARA_NEAR_DUPLICATE_THRESHOLD", 0.7)
-        self.refresh = timedelta(days=settings.getfloat("ANTARA_REFRESH_DAYS", 2))
+        self.threshold = number_setting(settings, "ANTARA_NEAR_DUPLICATE_THRESHOLD")
+        self.refresh = timedelta(days=number_setting(settings, "ANTARA_REFRESH_DAYS"))
+        self.reset = settings.getbool("ANTARA_STATE_RESET")
         self.store: ArticleStore | None = None
         self.feed_counts: list[int] = []
 
@@ -84,15 +82,14 @@ class ArticleState:
         crawler.signals.connect(state.engine_stopped, signal=signals.engine_stopped)
         return state
 
-    def spider_opened(self, spider: Spider) -> None:
+    def spider_opened(self) -> None:
         if self.config.kind == "none":  # nothing kept between runs; wire copies still linked
             self.store = ArticleStore.in_memory(threshold=self.threshold)
             return
-        options = getattr(spider, "options", None)
-        reset = bool(getattr(options, "reset_state", False))
         try:
+            location, threshold = self.config.location, self.threshold
             self.store = ArticleStore.open(
-                self.config.location, threshold=self.threshold, reset=reset
+                location, threshold=threshold, refresh=self.refresh, reset=self.reset
             )
         except StateError as exc:
             logger.error("%s", exc)
@@ -100,47 +97,8 @@ class ArticleState:
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_state"))
             return
-        if reset:
+        if self.reset:
             logger.info("State reset: %s", self.config.location)
-
-    def needs_fetch(self, key: str, now: datetime, options: CrawlOptions) -> bool:
-        """Whether to download the article ``key`` in a run with these options.
-
-        Unknown articles are; known ones when young (``ANTARA_REFRESH_DAYS``), or when
-        they were skipped for a reason this run does not share (not police news in a
-        ``police_only=false`` run, outside an earlier run's window but inside this one's).
-        Articles that were gone or not articles are not asked for again.
-        """
-        known = self.store.known(key) if self.store is not None else None
-        if known is None:
-            return True
-        if known.is_young(now, self.refresh):
-            return known.skipped in (None, "not_police", "out_of_window")
-        if known.skipped == "not_police":
-            return not options.police_only
-        if known.skipped == "out_of_window" and known.published_at:
-            zone = PORTALS[key.split(":", 1)[0]].zone
-            published = datetime.fromisoformat(known.published_at)
-            return options.in_window(published.astimezone(zone).date())
-        return False
-
-    def is_known(self, key: str) -> bool:
-        """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
-        return self.store is not None and self.store.known(key) is not None
-
-    def record_skipped(self, key: str, reason: str, published_at: str | None) -> None:
-        """Remember an article this run downloaded but does not emit, and why."""
-        if self.store is not None:
-            now = datetime.now(timezone.utc).isoformat()
-            self.store.record_skipped(key, reason, published_at, now)
-
-    def listing_floor(self, listing: str) -> date | None:
-        """How far back an earlier run read ``listing`` page by page."""
-        return self.store.listing_floor(listing) if self.store is not None else None
-
-    def record_listing_floor(self, listing: str, day: date) -> None:
-        if self.store is not None:
-            self.store.record_listing_floor(listing, day)
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))

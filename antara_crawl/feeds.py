@@ -15,13 +15,15 @@ class AtomicFileFeedStorage(FileFeedStorage):
 
     With ``-O`` (overwrite) and the default feed the finished file replaces the target
     atomically; with ``-o`` (append) the finished part is appended and synced. A crash
-    leaves at most a ``.part`` file, never a feed with a half-written item.
+    leaves at most a ``.part`` file holding the items exported until then, never a feed
+    with a half-written item.
     """
 
     def open(self, spider: Any) -> IO[Any]:
         final = Path(self.path)
         final.parent.mkdir(parents=True, exist_ok=True)
-        return Path(f"{final}.part").open("wb")
+        # Unbuffered: each item reaches the part file whole as it is exported.
+        return Path(f"{final}.part").open("wb", buffering=0)
 
     def store(self, file: IO[Any]) -> None:
         file.flush()

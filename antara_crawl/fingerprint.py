@@ -20,7 +20,9 @@ class ArticleKeyFingerprinter:
 
     AMP, ``m.``, tracked, slug-less and canonical URLs of one article then share one
     fingerprint, so Scrapy's dupefilter (or scrapy-redis's) downloads it once.
-    Every other request keeps Scrapy's default fingerprint.
+    A redirect from an article to another URL of itself (``/berita/{id}`` to its slug,
+    ``http`` to ``https``) continues that one download: each hop gets a fingerprint of its
+    own, so the dupefilter lets it through. Every other request keeps Scrapy's default.
     """
 
     def __init__(self, crawler: Crawler | None = None) -> None:
@@ -38,6 +40,11 @@ class ArticleKeyFingerprinter:
             if ref is None:
                 cached = self._default.fingerprint(request)
             else:
-                cached = hashlib.sha1(f"antara-article {ref.key}".encode()).digest()
+                name = f"antara-article {ref.key}"
+                hops = request.meta.get("redirect_urls") or []
+                origin = article_ref(hops[0]) if hops else None
+                if origin is not None and origin.key == ref.key:
+                    name += f" redirect {len(hops)}"
+                cached = hashlib.sha1(name.encode()).digest()
             self._cache[request] = cached
         return cached

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import scrapy
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 PAGE_FIELDS: tuple[str, ...] = (
     "id",
@@ -29,7 +29,7 @@ PAGE_FIELDS: tuple[str, ...] = (
 
 
 class ArticleItem(scrapy.Item):
-    """One article, schema version 1. Field meanings are in docs/schema.md."""
+    """One article, schema version 2. Field meanings are in docs/schema.md."""
 
     id = scrapy.Field()
     url = scrapy.Field()

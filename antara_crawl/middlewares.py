@@ -1,14 +1,13 @@
-"""Downloader middlewares and helpers: an honest user agent, and retries that back off."""
+"""Downloader middlewares: retries that back off, and a clear stop when ANTARA is unreachable."""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scrapy import signals
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -19,9 +18,8 @@ from scrapy.exceptions import (
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 
-from antara_crawl import __version__
+from antara_crawl.config import number_setting
 from antara_crawl.extensions import EXIT_STAT, EXIT_UNREACHABLE
-from antara_crawl.urls import article_ref
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -42,11 +40,6 @@ NETWORK_ERRORS = (
 """Failures that mean the host could not be resolved or reached at all."""
 
 
-def user_agent(contact: str) -> str:
-    """``antara-crawl/0.1.0 (+contact)``: the project, its version and who to contact."""
-    return f"antara-crawl/{__version__} (+{contact})"
-
-
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
     if not value:
@@ -64,12 +57,35 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
+def backoff_delay(
+    current: float, retry_after: float | None, retry_after_max: float, max_delay: float
+) -> float:
+    """A host's next download delay after a 429 or 5xx: ``Retry-After`` (capped at
+    ``retry_after_max``) when given, else the current delay doubled (at least 1 s, at most
+    ``max_delay``); never shorter than the current one."""
+    if retry_after is not None:
+        delay = min(retry_after, retry_after_max)
+    else:
+        delay = min(max(current * 2, 1.0), max_delay)
+    return max(delay, current)
+
+
 class RetryAfterMiddleware(RetryMiddleware):
     """Scrapy's retries, plus back-off: on 429 and 5xx the host's download delay grows.
 
     A ``Retry-After`` header sets the delay (capped at ``ANTARA_RETRY_AFTER_MAX``);
     without one the delay doubles, up to ``AUTOTHROTTLE_MAX_DELAY``.
     """
+
+    retry_after_max: float = 300.0
+    max_delay: float = 60.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        middleware.retry_after_max = number_setting(crawler.settings, "ANTARA_RETRY_AFTER_MAX")
+        middleware.max_delay = crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY")
+        return middleware
 
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
@@ -79,7 +95,6 @@ class RetryAfterMiddleware(RetryMiddleware):
         return super().process_response(request, response)
 
     def _back_off(self, request: Request, response: Response) -> None:
-        settings = self.crawler.settings
         engine = self.crawler.engine
         if engine is None:
             return
@@ -87,11 +102,12 @@ class RetryAfterMiddleware(RetryMiddleware):
         slot = downloader.slots.get(downloader.get_slot_key(request))
         if slot is None:
             return
-        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
-        if wait is not None:
-            delay = min(wait, settings.getfloat("ANTARA_RETRY_AFTER_MAX"))
-        else:
-            delay = min(max(slot.delay * 2, 1.0), settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0))
+        delay = backoff_delay(
+            slot.delay,
+            retry_after_seconds(response.headers.get(b"Retry-After")),
+            self.retry_after_max,
+            self.max_delay,
+        )
         if delay > slot.delay:
             logger.info(
                 "Backing off %s: %s, download delay now %.1fs",
@@ -114,7 +130,7 @@ class UnreachableMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.limit = crawler.settings.getint("ANTARA_UNREACHABLE_AFTER", 5)
+        self.limit = number_setting(crawler.settings, "ANTARA_UNREACHABLE_AFTER")
         self.responses = 0
         self.failures = 0
         self.unreachable = False
@@ -150,16 +166,3 @@ class UnreachableMiddleware:
         assert self.crawler.engine is not None
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_unreachable"))
         raise IgnoreRequest(f"ANTARA unreachable: {request.url}")
-
-
-class ArticleRedirectMiddleware(RedirectMiddleware):
-    """Scrapy's redirects, letting an article through when it redirects to another URL of
-    itself (``/berita/{id}`` to its slug, ``http`` to ``https``): both share one
-    fingerprint, so the dupefilter would otherwise drop the target."""
-
-    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
-        redirected = super()._redirect(redirected, request, reason)
-        source, target = article_ref(request.url), article_ref(redirected.url)
-        if source is not None and target is not None and source.key == target.key:
-            redirected.dont_filter = True
-        return redirected

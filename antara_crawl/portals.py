@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urljoin, urlsplit
 
 WIB = timezone(timedelta(hours=7), "WIB")
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -29,6 +30,12 @@ class Portal:
     @property
     def base_url(self) -> str:
         return f"https://{self.host}"
+
+    def local_date(self, moment: datetime | str) -> date:
+        """The date of ``moment`` (aware, or ISO 8601 with an offset) on this portal's clock."""
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment)
+        return moment.astimezone(self.zone).date()
 
 
 _REGISTRY: tuple[tuple[str, str | None, timezone], ...] = (
@@ -84,6 +91,12 @@ def portal_for_host(host: str) -> Portal | None:
     if portal is None and host.startswith("m.") and host.count(".") > 2:
         portal = _BY_HOST.get(host[2:])
     return portal
+
+
+def portal_for_url(url: str, base: str | None = None) -> Portal:
+    """The portal of ``url`` (relative to ``base``); the national site for any other host."""
+    host = urlsplit(urljoin(base, url) if base else url).hostname or ""
+    return portal_for_host(host) or PORTALS["www"]
 
 
 def parse_portal_keys(value: str) -> list[Portal]:

@@ -2,13 +2,14 @@
 
 Every project setting (``ANTARA_*``) is documented in README.md, "Settings".
 Override any of them with ``-s NAME=value`` or, for some, the environment.
+This module is data: it imports nothing from the project. The add-on
+(``antara_crawl.addon.AntaraAddon``) checks the ``ANTARA_*`` settings and derives
+``USER_AGENT`` and the mirror mode's settings from them.
 """
 
 from __future__ import annotations
 
 import os
-
-from antara_crawl.middlewares import user_agent
 
 BOT_NAME = "antara_crawl"
 SPIDER_MODULES = ["antara_crawl.spiders"]
@@ -23,8 +24,10 @@ ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
 ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")
 # Replaying archives (ANTARA_MIRROR), the capture nearest this time instead of the latest.
 ANTARA_ARCHIVE_AS_OF = os.environ.get("ANTARA_ARCHIVE_AS_OF", "")
-# Cross-run state: a SQLite path, a redis:// URL, or "none".
+# Cross-run state: a SQLite path, or "none".
 ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
+# Forget the cross-run state before the run (what -a reset_state=true sets).
+ANTARA_STATE_RESET = False
 # Who runs this crawler: an URL or e-mail address put into the user agent.
 ANTARA_CONTACT = os.environ.get("ANTARA_CONTACT", "https://github.com/antara-crawl/antara-crawl")
 # Default `since` window when -a since is not given, in days before today.
@@ -45,11 +48,11 @@ ANTARA_MIRROR_FAST = True
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
-# The project, its version and who runs it; rebuilt from -s ANTARA_CONTACT by `scrapy crawl`.
-USER_AGENT = user_agent(ANTARA_CONTACT)
+# USER_AGENT: "antara-crawl/VERSION (+ANTARA_CONTACT)", set by the add-on unless given.
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 1.5
+# 0.5-1.5 times the delay (Scrapy 2.19+; earlier ones do the same by RANDOMIZE_DOWNLOAD_DELAY).
 DOWNLOAD_DELAY_JITTER = 0.5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
@@ -67,6 +70,7 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 # --- Components -------------------------------------------------------------------------
+ADDONS = {"antara_crawl.addon.AntaraAddon": 0}
 REQUEST_FINGERPRINTER_CLASS = "antara_crawl.fingerprint.ArticleKeyFingerprinter"
 DOWNLOAD_HANDLERS = {
     "http": "antara_crawl.mirror.MirrorDownloadHandler",
@@ -76,8 +80,6 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "antara_crawl.middlewares.RetryAfterMiddleware": 550,
     "antara_crawl.middlewares.UnreachableMiddleware": 560,
-    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-    "antara_crawl.middlewares.ArticleRedirectMiddleware": 600,
     "antara_crawl.archive.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {

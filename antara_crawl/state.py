@@ -6,8 +6,10 @@ LSH band index for near-duplicate lookups. Every lookup is an indexed query: not
 loads the history into memory.
 
 What a run emits is *staged* first and *committed* only once the feeds holding it are
-stored (see :class:`antara_crawl.extensions.ArticleState`): a crash at any moment
-leaves no article marked seen that is missing from every feed.
+stored (see :class:`antara_crawl.extensions.ArticleState`, which owns the store during a
+crawl): a crash at any moment leaves no article marked seen that is missing from every feed.
+The store also holds the refresh policy (:meth:`ArticleStore.needs_fetch`): which known
+articles are worth downloading again.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from antara_crawl.portals import PORTALS
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _ARTICLE_COLUMNS = """
     key TEXT PRIMARY KEY,
@@ -58,6 +62,7 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 STATE_FORMAT = "1"
 NUM_PERM = 128
+DEFAULT_REFRESH = timedelta(days=2)
 MAX_CANDIDATES = 20
 """Near-duplicate candidates checked per article: those sharing the most LSH bands."""
 
@@ -114,6 +119,8 @@ _EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 
 def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature of a body's word 3-grams (case and punctuation ignored)."""
+    from datasketch import MinHash  # imported when used: it loads scipy
+
     words = _WORDS.findall(body.casefold())
     shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
     minhash = MinHash(num_perm=num_perm)
@@ -123,6 +130,8 @@ def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
+    import numpy as np
+
     return float(np.count_nonzero(a == b)) / len(a)
 
 
@@ -154,19 +163,37 @@ class StoredArticle:
 
 
 class ArticleStore:
-    """The SQLite state store. Use :meth:`open`; one store per crawl process."""
+    """The SQLite state store. Use :meth:`open`; one store per crawl process.
+
+    ``threshold`` is the similarity from which a body is a near-duplicate of another;
+    ``refresh`` how young a known article must be to be downloaded again, to catch edits.
+    """
 
     def __init__(
-        self, connection: sqlite3.Connection, threshold: float, lock: IO[bytes] | None = None
+        self,
+        connection: sqlite3.Connection,
+        threshold: float,
+        lock: IO[bytes] | None = None,
+        refresh: timedelta = DEFAULT_REFRESH,
     ) -> None:
+        from datasketch import MinHashLSH  # imported when used: it loads scipy
+
         self.db = connection
         self._lock = lock
         self.threshold = threshold
+        self.refresh = refresh
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands, self.rows = lsh.b, lsh.r
 
     @classmethod
-    def open(cls, path: str | Path, *, threshold: float = 0.7, reset: bool = False) -> ArticleStore:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        threshold: float = 0.7,
+        refresh: timedelta = DEFAULT_REFRESH,
+        reset: bool = False,
+    ) -> ArticleStore:
         """Open (creating) the store at ``path``; ``reset`` starts from nothing.
 
         Raises StateError when the file is not a usable state database.
@@ -200,7 +227,7 @@ class ArticleStore:
                 f"state file {path} is unusable ({exc}); fix or remove it, "
                 "or run with -a reset_state=true to start over"
             ) from None
-        store = cls(db, threshold, lock)
+        store = cls(db, threshold, lock, refresh)
         store.discard_pending()
         return store
 
@@ -237,6 +264,32 @@ class ArticleStore:
         ).fetchone()
         return Known(row[0], row[1]) if row is not None else None
 
+    def is_known(self, key: str) -> bool:
+        """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
+        return self.known(key) is not None
+
+    def needs_fetch(
+        self, key: str, now: datetime, *, police_only: bool, since: date, until: date | None
+    ) -> bool:
+        """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
+
+        Unknown articles are downloaded; known ones when young (``refresh``), or when they
+        were skipped for a reason this run does not share (not police news in a run that
+        wants every article, outside an earlier run's window but inside this one's).
+        Articles that were gone or not articles are not asked for again.
+        """
+        known = self.known(key)
+        if known is None:
+            return True
+        if known.is_young(now, self.refresh):
+            return known.skipped in (None, "not_police", "out_of_window")
+        if known.skipped == "not_police":
+            return not police_only
+        if known.skipped == "out_of_window" and known.published_at:
+            day = PORTALS[key.split(":", 1)[0]].local_date(known.published_at)
+            return since <= day and (until is None or day <= until)
+        return False
+
     def listing_floor(self, listing: str) -> date | None:
         """How far back (a date) an earlier run read ``listing`` page by page, if any did."""
         row = self.db.execute("SELECT value FROM meta WHERE name = ?", (f"floor {listing}",))
@@ -249,6 +302,8 @@ class ArticleStore:
         """The original of a near-identical body: the earliest-published other article
         (then the earliest seen) whose body is near-identical and that was not published
         after ``published_at``; None if there is none."""
+        import numpy as np
+
         mine = datetime.fromisoformat(published_at) if published_at else None
         buckets = self.band_buckets(signature)
         clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
@@ -317,8 +372,11 @@ class ArticleStore:
                 [(band, bucket, key) for band, bucket in enumerate(self.band_buckets(signature))],
             )
 
-    def record_skipped(self, key: str, reason: str, published_at: str | None, seen_at: str) -> None:
+    def record_skipped(
+        self, key: str, reason: str, published_at: str | None, seen_at: str | None = None
+    ) -> None:
         """Remember an article downloaded but not emitted (unless it was emitted before)."""
+        seen_at = seen_at or datetime.now(timezone.utc).isoformat()
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute(
@@ -367,7 +425,12 @@ class ArticleStore:
 
 
 def check_state(value: str, *, reset: bool = False) -> None:
-    """Check ``ANTARA_STATE`` before a run (resetting it if asked); raise StateError/ValueError."""
+    """Check ``ANTARA_STATE`` before a run: a usable store no other run holds (only the
+    latter when it is to be reset); raise StateError or ValueError."""
     config = parse_state_setting(value)
-    if config.kind == "sqlite":
-        ArticleStore.open(config.location, reset=reset).close()
+    if config.kind != "sqlite":
+        return
+    if reset:
+        _lock(Path(config.location)).close()
+    else:
+        ArticleStore.open(config.location).close()

@@ -11,6 +11,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+NO_WAITING = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "AUTOTHROTTLE_MAX_DELAY": "0",
+    "ANTARA_RETRY_AFTER_MAX": "0",
+}
+"""Politeness off for tests: no download delay, and back-off (``Retry-After`` too) waits 0 s."""
+
 
 @dataclass
 class CrawlRun:
@@ -33,13 +41,21 @@ def run_crawl(
     args: dict[str, str] | None = None,
     settings: dict[str, str] | None = None,
     env: dict[str, str] | None = None,
+    waiting: bool = False,
     timeout: float = 240,
 ) -> CrawlRun:
-    """``scrapy crawl antara -O feed`` with ``-a``/``-s`` options, from the project root."""
+    """``scrapy crawl antara -O feed`` with ``-a``/``-s`` options, from the project root.
+
+    Politeness delays are off (:data:`NO_WAITING`) unless ``waiting``.
+    """
     command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
-    options = {"ANTARA_STATE": str(state), "LOG_LEVEL": "INFO", **(settings or {})}
-    if mirror is not None:
-        options["ANTARA_MIRROR"] = mirror
+    options = {
+        **({} if waiting else NO_WAITING),
+        "ANTARA_STATE": str(state),
+        "LOG_LEVEL": "INFO",
+        **({} if mirror is None else {"ANTARA_MIRROR": mirror}),
+        **(settings or {}),
+    }
     for name, value in options.items():
         command += ["-s", f"{name}={value}"]
     for name, value in (args or {}).items():

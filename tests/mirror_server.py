@@ -4,7 +4,8 @@
 ``antara_crawl.mirror.mirror_file(root, "{host}{path}?{query}")`` (200) or 404, which is what
 ``ANTARA_MIRROR=http://127.0.0.1:PORT`` expects. Every request path (with its query) is
 recorded in ``server.requests`` and, optionally, appended to a log file. Statuses can be
-injected per path (``410``, ``503`` with ``Retry-After`` …), permanently or for the first N hits.
+injected per path (``410``, ``503`` with ``Retry-After`` …), permanently or for the first N hits,
+and requests can be held unanswered until a test releases them (``server.hold(prefix)``).
 
     with serve_mirror(root) as server:  # then crawl with ANTARA_MIRROR=server.base_url
         ...
@@ -66,6 +67,14 @@ class RequestLog(list):
 
 
 @dataclass
+class Hold:
+    """Requests whose path starts with a prefix wait unanswered until ``release`` is set."""
+
+    arrived: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
 class Injection:
     """A status to answer for one path instead of the file."""
 
@@ -97,6 +106,7 @@ class MirrorServer:
         self.log_path = Path(log_path) if log_path else None
         self._lock = threading.Lock()
         self._injections: dict[str, Injection] = {}
+        self._holds: dict[str, Hold] = {}
         for path, spec in (statuses or {}).items():
             if isinstance(spec, tuple):
                 self.inject(path, spec[0], headers=dict(spec[1]))
@@ -128,6 +138,9 @@ class MirrorServer:
         return self
 
     def stop(self) -> None:
+        with self._lock:
+            for held in self._holds.values():
+                held.release.set()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
@@ -167,6 +180,19 @@ class MirrorServer:
             path = "/" + mirror_relpath(path)
         with self._lock:
             self._injections[path] = Injection(status, dict(headers or {}), times, body)
+
+    def hold(self, prefix: str) -> Hold:
+        """Keep requests whose path starts with ``prefix`` (``/{host}{path}``, or a real URL)
+        unanswered until the returned hold's ``release`` is set or the server stops;
+        ``arrived`` tells that one came."""
+        if "://" in prefix:
+            prefix = "/" + mirror_relpath(prefix)
+        with self._lock:
+            return self._holds.setdefault(prefix, Hold())
+
+    def _held(self, path: str) -> Hold | None:
+        with self._lock:
+            return next((h for p, h in self._holds.items() if path.startswith(p)), None)
 
     def clear_injections(self) -> None:
         with self._lock:
@@ -231,6 +257,10 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
             path = self.path
             if "://" in path:
                 path = "/" + mirror_relpath(path)
+            held = server._held(path)
+            if held is not None:
+                held.arrived.set()
+                held.release.wait()
             injected = server._take_injection(path)
             if injected is not None:
                 body = injected.body or f"{injected.status}\n".encode()

@@ -1,6 +1,7 @@
 """A DNS resolver that answers nothing: a machine without network, for the no-network test.
 
-Used as ``-s DNS_RESOLVER=tests.offline.NoNetworkResolver`` so the test never sends a packet.
+Used as ``-s TWISTED_DNS_RESOLVER=tests.offline.NoNetworkResolver``, so the test never sends
+a packet.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from urllib.parse import urljoin
 from antara_crawl.portals import PORTALS, Portal
 from antara_crawl.urls import article_ref, url_kind
 
-DESIGNS = ("current", "old", "amp")
+DESIGNS = ("current", "old", "amp", "unknown")
 BYLINE_STYLES = ("standard", "spaced")
 
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -719,6 +719,8 @@ class Site:
             return self.render_old(a)
         if a.design == "amp":
             return self.render_amp(a)
+        if a.design == "unknown":
+            return self.render_unknown(a)
         return self.render_current(a)
 
     def render_current(self, a: Article) -> str:
@@ -762,6 +764,35 @@ class Site:
             f'{esc(a.url)}">Bagikan</a></div>\n'
             "</div>\n</div>\n"
             f"{self._page_end(portal)}"
+        )
+
+    def render_unknown(self, a: Article) -> str:
+        """A design no page class knows (a redesign): only metadata and plain markup."""
+        portal = a.port
+        extra = self._article_meta(a) + ("" if a.no_jsonld else self._json_ld(a))
+        head = self._head(
+            portal, f"{a.title} - {site_name(portal)}", canonical=a.url,
+            description=a.description, extra=extra,
+        )  # fmt: skip
+        after = self._links_after(a)
+        parts: list[str] = []
+        for i, para in enumerate(a.paragraphs):
+            parts.append(f"<p>{txt(para)}</p>")
+            for href, title in after.get(i, []):
+                parts.append(f'<p>Baca juga: <a href="{esc(href)}">{esc(title)}</a></p>')
+        body = "\n".join(parts)
+        return (
+            f"{head}<body>\n{self._header(portal)}"
+            '<main class="page">\n<article class="story">\n'
+            f'<header class="story__header"><h1>{esc(a.title)}</h1>'
+            f'<time datetime="{iso(a.published, a.port)}">'
+            f"{esc(visible_date(a.published, portal))}</time></header>\n"
+            f'<figure><img src="{esc(a.image_url)}" alt="{esc(a.title)}">'
+            f"<figcaption>{txt(a.image_caption)}</figcaption></figure>\n"
+            f'<div class="story__text">\n{body}\n{self._byline(a, cls="story__byline")}\n</div>\n'
+            "</article>\n"
+            f'<aside class="rail">\n{self._sidebar(portal)}</aside>\n</main>\n'
+            f"{self._footer(portal)}</body>\n</html>\n"
         )
 
     def render_old(self, a: Article) -> str:

@@ -414,6 +414,7 @@ def _common_truth(manifest: dict) -> None:
     manifest["designs"] = {
         "old": sorted(k for k, a in arts.items() if a["design"] == "old"),
         "amp": sorted(k for k, a in arts.items() if a["design"] == "amp"),
+        "unknown": sorted(k for k, a in arts.items() if a["design"] == "unknown"),
         "body_twice": sorted(k for k, a in arts.items() if a["body_twice"]),
         "no_jsonld": sorted(k for k, a in arts.items() if a["no_jsonld"]),
         "no_zone": sorted(k for k, a in arts.items() if a["no_zone"]),
@@ -446,7 +447,7 @@ def build_test_site(root: Path, now: datetime) -> dict:
       ``non_police_gate``: ``{from, gate, behind}`` where a police article links a
       non-police one that links a police one;
     - ``links``: "Baca juga" links by form (utm, amp, relative, slugless, cross_portal, http);
-    - ``designs``: keys by quirk (old, amp, body_twice, no_jsonld, no_zone);
+    - ``designs``: keys by quirk (old, amp, unknown, body_twice, no_jsonld, no_zone);
     - ``listing_stop``: ``{since, portal, last_page, not_fetched}``: with that ``since``, the
       spider reads the portal's terkini up to ``last_page`` and never requests ``not_fetched``.
     """

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 from scrapy import Request
+from scrapy.settings import Settings
+from scrapy.utils.project import get_project_settings
 
+from antara_crawl.addon import AntaraAddon, user_agent
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.fingerprint import ArticleKeyFingerprinter
-from antara_crawl.middlewares import retry_after_seconds, user_agent
+from antara_crawl.middlewares import backoff_delay, retry_after_seconds
 from antara_crawl.mirror import mirror_file, mirror_relpath, parse_mirror_setting
 from antara_crawl.pipelines import content_hash, item_problems
+from antara_crawl.portals import PORTALS
 from antara_crawl.state import parse_state_setting
 
 TODAY = date(2024, 3, 20)
@@ -128,6 +132,77 @@ def test_every_url_form_of_an_article_is_one_request() -> None:
     assert fingerprinter.fingerprint(feed) not in prints
 
 
+def test_a_redirect_within_an_article_is_a_new_request_and_other_redirects_are_not() -> None:
+    fingerprinter = ArticleKeyFingerprinter()
+    url = "https://kupang.antaranews.com/berita/105483/polda-ntt"
+    first = fingerprinter.fingerprint(Request(url))
+    hop = Request(url, meta={"redirect_urls": ["http://kupang.antaranews.com/berita/105483"]})
+    assert fingerprinter.fingerprint(hop) != first
+    via_listing = Request(url, meta={"redirect_urls": ["https://kupang.antaranews.com/terkini"]})
+    assert fingerprinter.fingerprint(via_listing) == first
+
+
+def test_backoff_delay() -> None:
+    assert backoff_delay(1.5, 120, 300, 60) == 120
+    assert backoff_delay(1.5, 900, 300, 60) == 300
+    assert backoff_delay(1.5, None, 300, 60) == 3.0
+    assert backoff_delay(0, None, 300, 60) == 1.0
+    assert backoff_delay(50, None, 300, 60) == 60
+    assert backoff_delay(90, 10, 300, 60) == 90  # never shorter than the current delay
+    assert backoff_delay(0, 5, 0, 0) == 0  # tests: no waiting at all
+
+
+def project_settings(**overrides: object) -> Settings:
+    settings = get_project_settings()
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -> None:
+    settings = project_settings(ANTARA_CONTACT="mailto:data@example.org")
+    AntaraAddon().update_settings(settings)
+    assert list(settings.getdict("FEEDS")) == ["data/feeds/antara/%(time)s.jsonl"]
+    assert settings["USER_AGENT"] == user_agent("mailto:data@example.org")
+    assert settings.getfloat("DOWNLOAD_DELAY") == 1.5 and settings.getbool("AUTOTHROTTLE_ENABLED")
+
+    mirrored = project_settings(
+        ANTARA_MIRROR=str(tmp_path), USER_AGENT="mine", FEEDS={"out.jsonl": {}}, DOWNLOAD_DELAY=2
+    )
+    AntaraAddon().update_settings(mirrored)
+    assert list(mirrored.getdict("FEEDS")) == ["out.jsonl"]
+    assert mirrored["USER_AGENT"] == "mine"
+    assert not mirrored.getbool("AUTOTHROTTLE_ENABLED")
+    assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 4
+    assert mirrored.getfloat("DOWNLOAD_DELAY") == 2  # given on the command line: kept
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("ANTARA_MAX_LISTING_PAGES", "0", "must be between 1 and 10000"),
+        ("ANTARA_DEFAULT_WINDOW_DAYS", "3.5", "not a whole number"),
+        ("ANTARA_RETRY_AFTER_MAX", "-1", "must be between 0 and 86400"),
+        ("ANTARA_MIRROR", "ftp://mirror", "neither an http:// URL, a directory"),
+        ("ANTARA_MIRROR", "no/such/*.warc.gz", "matches no WARC or ARC file"),
+        ("ANTARA_ARCHIVE", __file__, "is not a directory"),
+        ("ANTARA_ARCHIVE_AS_OF", "last week", "is not a date"),
+    ],
+)
+def test_the_addon_refuses_bad_settings_in_one_line(name: str, value: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message) as info:
+        AntaraAddon().update_settings(project_settings(**{name: value}))
+    assert str(info.value).startswith(f"{name}=") and "\n" not in str(info.value)
+
+
+def test_an_articles_local_date_is_its_portals() -> None:
+    late_evening_utc = datetime(2026, 11, 27, 17, 0, tzinfo=timezone.utc)
+    assert PORTALS["kupang"].local_date(late_evening_utc) == date(2026, 11, 28)
+    assert PORTALS["www"].local_date(late_evening_utc) == date(2026, 11, 28)
+    assert PORTALS["www"].local_date("2026-11-27T16:59:00+00:00") == date(2026, 11, 27)
+    assert PORTALS["papua"].local_date("2026-11-27T23:30:00+07:00") == date(2026, 11, 28)
+
+
 def test_retry_after() -> None:
     now = datetime(2024, 3, 19, 8, 0, tzinfo=timezone.utc)
     assert retry_after_seconds(b"120") == 120
@@ -162,7 +237,14 @@ def valid_item() -> dict[str, object]:
         "summary": None,
         "body": body,
         "related": [{"url": "https://www.antaranews.com/berita/4022101/x", "title": "X"}],
-        "police": {"units": ["Polda NTT"], "officers": [], "terms": ["Polda"]},
+        "police": {
+            "units": ["Polda NTT"],
+            "officers": [],
+            "terms": ["Polda"],
+            "score": 0.8,
+            "reasons": ["+0.50 title: police actor Polda NTT"],
+            "provinces": ["Nusa Tenggara Timur"],
+        },
         "discovered_via": "rss",
         "referrer": None,
         "depth": 0,
@@ -170,7 +252,7 @@ def valid_item() -> dict[str, object]:
         "version": 1,
         "duplicate_of": None,
         "crawled_at": "2024-03-19T09:00:00+00:00",
-        "schema_version": 1,
+        "schema_version": 2,
     }
 
 
@@ -186,7 +268,7 @@ def test_a_valid_item_has_no_problems() -> None:
         ({"body": "Satu.\n\nBaca juga: Dua"}, "body: not"),
         ({"body": "Satu.\n\nPewarta: Benny"}, "body: not"),
         ({"body": "Satu dua.\n\nTiga.\n\nSatu, dua!"}, "body: repeated paragraph"),
-        ({"schema_version": 2}, "schema_version: const"),
+        ({"schema_version": 1}, "schema_version: const"),
         ({"url": "https://kupang.antaranews.com/amp/berita/1/x?utm_source=a"}, "url: pattern"),
     ],
 )

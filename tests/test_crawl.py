@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,6 +77,27 @@ def test_items_carry_the_page_fields_and_a_valid_schema(default_run) -> None:
         for field, value in page.items():
             assert item[field] == value, (item["id"], field)
         assert item["police"]["units"] or item["police"]["terms"]
+
+
+def logged_stats(log: str) -> dict[str, int]:
+    """The ``antara/`` counters of the stats Scrapy logs at the end of a run."""
+    return {key: int(value) for key, value in re.findall(r"'(antara/[^']+)': (\d+)", log)}
+
+
+def test_every_extracted_article_is_counted_by_its_design(default_run) -> None:
+    run, _requests, manifest = default_run
+    stats = logged_stats(run.log)
+    designs = {
+        key.rsplit("/", 1)[1]: count
+        for key, count in stats.items()
+        if key.startswith("antara/extract/design/")
+    }
+    assert sum(designs.values()) == stats["antara/article/extracted"]
+    unknown = manifest["designs"]["unknown"]
+    assert unknown and all(key in run.by_key for key in unknown)
+    assert designs["unknown"] == len(unknown)
+    assert designs["older"] == len(manifest["designs"]["old"])
+    assert not [key for key in stats if key.startswith("antara/extract/missing/")]
 
 
 def test_non_police_and_traps_are_absent(default_run) -> None:
@@ -183,7 +207,11 @@ def test_a_404_and_a_503_are_survived(site, tmp_path: Path) -> None:
         run = run_crawl(
             tmp_path / "retry.jsonl", mirror=server.base_url, args={"since": manifest["since"]}
         )
+        answers = [status for path, status in server.responses if url.endswith(path[1:])]
     assert run.returncode == 0, run.log[-3000:]
+    assert answers == [503, 200]
+    assert "'antara/backoff': 1," in run.log
+    assert manifest["missing"] and "'antara/article/gone/404':" in run.log
     assert victim in run.by_key
     assert "Traceback" not in run.log
 
@@ -203,7 +231,10 @@ def test_no_network_is_one_clear_message_and_non_zero_exit(tmp_path: Path) -> No
 def test_sample_mirror_example_from_the_readme(tmp_path: Path) -> None:
     manifest = json.loads((ROOT / "data/sample/manifest.json").read_text("utf-8"))
     run = run_crawl(
-        tmp_path / "sample.jsonl", mirror="data/sample", args={"since": manifest["since"]}
+        tmp_path / "sample.jsonl",
+        mirror="data/sample",
+        args={"since": manifest["since"]},
+        waiting=True,  # as a user runs it: the add-on drops the delays in mirror mode
     )
     assert run.returncode == 0, run.log[-3000:]
     assert set(run.by_key) == set(manifest["reachable"])
@@ -211,7 +242,13 @@ def test_sample_mirror_example_from_the_readme(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "setting",
-    ["ANTARA_REFRESH_DAYS=soon", "ANTARA_NEAR_DUPLICATE_THRESHOLD=1.5", "ANTARA_STATE=ftp://x"],
+    [
+        "ANTARA_REFRESH_DAYS=soon",
+        "ANTARA_NEAR_DUPLICATE_THRESHOLD=1.5",
+        "ANTARA_STATE=ftp://x",
+        "ANTARA_UNREACHABLE_AFTER=0",
+        "ANTARA_MIRROR=no/such/dir",
+    ],
 )
 def test_bad_settings_fail_in_one_line(tmp_path: Path, setting: str) -> None:
     name, value = setting.split("=", 1)
@@ -249,3 +286,28 @@ def test_a_proxy_in_the_environment_does_not_take_mirror_requests(site, tmp_path
     assert run.returncode == 0, run.log[-3000:]
     truth = expected_crawl(manifest, since=manifest["since"], portals=["kupang"])["items"]
     assert set(run.by_key) == set(truth)
+
+
+def test_a_crawl_from_a_script_checks_settings_the_same_way(site, tmp_path: Path) -> None:
+    root, _manifest = site
+    script = (
+        "import sys\n"
+        "from scrapy.crawler import CrawlerProcess\n"
+        "from scrapy.utils.project import get_project_settings\n"
+        "settings = get_project_settings()\n"
+        "settings.set('ANTARA_MIRROR', sys.argv[1])\n"
+        "settings.set('ANTARA_STATE', 'none')\n"
+        "settings.set('ANTARA_REFRESH_DAYS', 'soon')\n"
+        "process = CrawlerProcess(settings)\n"
+        "process.crawl('antara')\n"
+        "process.start()\n"
+        "sys.exit(3 if process.bootstrap_failed else 0)\n"
+    )
+    with serve_mirror(root) as server:
+        done = subprocess.run(
+            [sys.executable, "-c", script, server.base_url],
+            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert server.requests.snapshot() == []
+    assert done.returncode == 3, done.stderr[-3000:]
+    assert "ValueError: ANTARA_REFRESH_DAYS='soon' is not a number" in done.stderr

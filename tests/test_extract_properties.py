@@ -69,7 +69,7 @@ def test_truncated_pages(cut: int, junk: bytes) -> None:
 def test_a_five_megabyte_page() -> None:
     page = (
         "<html><body><div class='wrap__article-detail-title'><h1>Polisi siaga</h1></div>"
-        "<span class='article-date'>19 Maret 2024 16:05 WITA</span>"
+        "<div class='wrap__article-detail-info'><span>19 Maret 2024 16:05 WITA</span></div>"
         "<div class='wrap__article-detail-content'>"
         + "".join(f"<p>Paragraf {i} tentang patroli malam.</p>" for i in range(125_000))
         + "</div></body></html>"

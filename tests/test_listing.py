@@ -30,6 +30,7 @@ def test_rss_items_with_offsets() -> None:
     assert entries[0].published.isoformat() == "2024-03-19T16:05:00+08:00"
     assert entries[1].published is None
     assert parse_rss(b"not xml at all", WIB) == []
+    assert parse_rss(b"", WIB) == parse_rss("  \n", WIB) == []
 
 
 def test_listing_cards_ignore_the_sidebar_and_read_relative_dates() -> None:
@@ -69,3 +70,17 @@ def test_listing_of_an_unknown_design_falls_back_to_dated_article_links() -> Non
     entries = parse_listing(page, PAGE, WITA, NOW)
     assert [(e.url, e.title) for e in entries] == [("/berita/105490/c", "Polisi C")]
     assert entries[0].published == datetime(2024, 3, 19, 8, 0, tzinfo=WITA)
+
+
+def test_atom_entries_with_their_alternate_link() -> None:
+    feed = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>ANTARA</title>
+<entry><title>Polisi A</title>
+<link rel="self" href="https://kupang.antaranews.com/atom/1"/>
+<link rel="alternate" href="https://kupang.antaranews.com/berita/105483/a"/>
+<published>2024-03-19T16:05:00+08:00</published><updated>2024-03-20T08:00:00+08:00</updated>
+</entry></feed>"""
+    [entry] = parse_rss(feed, WIB)
+    assert entry.url == "https://kupang.antaranews.com/berita/105483/a"
+    assert entry.title == "Polisi A"
+    assert entry.published == datetime(2024, 3, 19, 16, 5, tzinfo=WITA)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -94,6 +94,30 @@ def test_what_earlier_runs_knew(tmp_path: Path) -> None:
     assert store.known("kupang:3").skipped == "not_police"
     store.record_skipped("kupang:1", "out_of_window", None, "t")
     assert store.known("kupang:1").skipped is None  # emitted articles stay emitted
+
+
+def test_which_known_articles_are_downloaded_again(tmp_path: Path) -> None:
+    store = store_at(tmp_path, refresh=timedelta(days=2))
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+    signature = body_signature(WIRE)
+    store.stage("kupang:1", "h", 1, "t", "2026-11-20T08:00:00+08:00", None, signature)
+    store.stage("kupang:2", "h", 1, "t", "2026-11-10T08:00:00+08:00", None, signature)
+    store.commit_pending()
+    store.record_skipped("kupang:3", "not_police", "2026-11-10T08:00:00+08:00")
+    store.record_skipped("kupang:4", "out_of_window", "2026-11-09T23:30:00+07:00")  # 10th WITA
+    store.record_skipped("kupang:5", "gone", None)
+
+    def needs(key: str, police_only: bool = True, since: str = "2026-11-15") -> bool:
+        window = {"since": date.fromisoformat(since), "until": None}
+        return store.needs_fetch(key, now, police_only=police_only, **window)
+
+    assert needs("kupang:9")  # unknown
+    assert needs("kupang:1")  # young: edits are caught
+    assert not needs("kupang:2")  # emitted, old
+    assert not needs("kupang:3") and needs("kupang:3", police_only=False)
+    assert not needs("kupang:4", since="2026-11-11") and needs("kupang:4", since="2026-11-10")
+    assert not needs("kupang:5", police_only=False, since="2026-01-01")
+    assert store.is_known("kupang:5") and not store.is_known("kupang:9")
 
 
 def test_a_corrupt_state_file_is_a_clear_error_and_reset_starts_over(tmp_path: Path) -> None:

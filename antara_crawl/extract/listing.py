@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
 
-from lxml import etree, html
+from parsel import Selector
 
 from antara_crawl.extract.dates import parse_iso, parse_listing_date
-from antara_crawl.extract.text import normalize_space
+from antara_crawl.extract.errors import ExtractError
+from antara_crawl.extract.parsing import parse_html
+from antara_crawl.extract.text import normalize_space, text_of
 from antara_crawl.urls import article_ref
 
 
@@ -22,22 +24,22 @@ class ListingEntry:
     published: datetime | None
 
 
-_RSS_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-
-
 def parse_rss(feed: bytes | str, zone: tzinfo) -> list[ListingEntry]:
     """The items of an RSS 2.0 (or Atom) feed: link, title and publication date."""
     if isinstance(feed, str):
         feed = feed.encode("utf-8")
-    try:
-        root = etree.fromstring(feed.strip(), parser=_RSS_PARSER)
-    except etree.XMLSyntaxError:
+    feed = feed.strip()
+    if not feed:
         return []
-    if root is None:
-        return []
+    document = Selector(body=feed, type="xml")
+    document.remove_namespaces()
     entries: list[ListingEntry] = []
-    for item in root.iter("item", "{*}entry"):
-        link = _child_text(item, "link") or _atom_link(item) or _child_text(item, "guid")
+    for item in document.xpath("//item | //entry"):
+        link = (
+            _child_text(item, "link")
+            or item.xpath("link[not(@rel) or @rel='alternate']/@href").get()
+            or _child_text(item, "guid")
+        )
         if not link:
             continue
         date_text = _child_text(item, "pubDate") or _child_text(item, "published", "updated")
@@ -45,21 +47,13 @@ def parse_rss(feed: bytes | str, zone: tzinfo) -> list[ListingEntry]:
     return entries
 
 
-def _child_text(item: etree._Element, *names: str) -> str | None:
-    for child in item:
-        if isinstance(child.tag, str) and etree.QName(child).localname in names:
-            text = normalize_space("".join(child.itertext()))
+def _child_text(item: Selector, *names: str) -> str | None:
+    """The text of the first child element named one of ``names`` that has any."""
+    for name in names:
+        for child in item.xpath(name):
+            text = normalize_space("".join(child.xpath(".//text()").getall()))
             if text:
                 return text
-    return None
-
-
-def _atom_link(item: etree._Element) -> str | None:
-    for child in item:
-        if isinstance(child.tag, str) and etree.QName(child).localname == "link":
-            href = child.get("href")
-            if href and child.get("rel", "alternate") == "alternate":
-                return href
     return None
 
 
@@ -81,16 +75,13 @@ _OUTSIDE_SIDEBARS = (
     "not(ancestor::aside) and not(ancestor::*[contains(@class, 'sidebar')"
     " or contains(@class, 'popular') or contains(@class, 'terpopuler')])"
 )
-_CARDS = etree.XPath(
-    f"//*[{_has_class('card__post')} or ({_has_class('simple-post')})][{_OUTSIDE_SIDEBARS}]"
-)
-_FALLBACK_CARDS = etree.XPath(f"//article[{_OUTSIDE_SIDEBARS}]")
-_CARD_DATE = etree.XPath(
+_CARDS = f"//*[{_has_class('card__post')} or ({_has_class('simple-post')})][{_OUTSIDE_SIDEBARS}]"
+_FALLBACK_CARDS = f"//article[{_OUTSIDE_SIDEBARS}]"
+_CARD_DATE = (
     f".//*[{_has_class('text-secondary')} or contains(@class, 'date')"
     f" or {_has_class('simple-share')} or self::time]"
 )
-_LINKS = etree.XPath(".//a[@href]")
-_CONTENT_LINKS = etree.XPath(
+_CONTENT_LINKS = (
     f"//a[@href][{_OUTSIDE_SIDEBARS} and not(ancestor::header) and not(ancestor::nav)"
     " and not(ancestor::footer)]"
 )
@@ -104,57 +95,53 @@ def parse_listing(
     Sidebars (popular stories) are ignored; card dates may be absolute, zoneless or
     relative (``26 menit lalu``, taken relative to ``now``).
     """
-    if isinstance(page, str):
-        page = page.encode("utf-8")
-    if not page.strip():
-        return []
     try:
-        root = html.document_fromstring(page, base_url=page_url)
-    except (etree.ParserError, ValueError):
+        document = Selector(root=parse_html(page, page_url), type="html")
+    except ExtractError:
         return []
-    cards = _CARDS(root) or _FALLBACK_CARDS(root)
+    cards = document.xpath(_CARDS) or document.xpath(_FALLBACK_CARDS)
     if not cards:
-        return _bare_links(root, page_url, zone, now)
+        return _bare_links(document, page_url, zone, now)
     entries: list[ListingEntry] = []
     for card in cards:
-        links = [a for a in _LINKS(card) if normalize_space(a.text_content())]
-        link = next((a for a in links if article_ref(a.get("href", ""), page_url)), None)
+        links = [a for a in card.xpath(".//a[@href]") if _text(a)]
+        link = next((a for a in links if article_ref(a.attrib["href"], page_url)), None)
         link = link if link is not None else next(iter(links), None)
         if link is None:
             continue
         published = None
-        for element in _CARD_DATE(card):
-            published = parse_listing_date(element.text_content(), zone, now)
+        for element in card.xpath(_CARD_DATE):
+            published = parse_listing_date(_text(element), zone, now)
             if published is not None:
                 break
         entries.append(
             ListingEntry(
-                url=link.get("href", "").strip(),
-                title=normalize_space(link.text_content()) or None,
-                published=published,
+                url=link.attrib["href"].strip(), title=_text(link) or None, published=published
             )
         )
     return entries
 
 
+def _text(selector: Selector) -> str:
+    """All the text inside an element, whitespace collapsed."""
+    return normalize_space(text_of(selector.root))
+
+
 def _bare_links(
-    root: html.HtmlElement, page_url: str, zone: tzinfo, now: datetime
+    document: Selector, page_url: str, zone: tzinfo, now: datetime
 ) -> list[ListingEntry]:
     """A listing of an unknown design: article links outside page chrome, each dated by
-    the nearest enclosing element that shows a date."""
+    the nearest of its three closest enclosing elements that shows a date."""
     entries: dict[str, ListingEntry] = {}
-    for link in _CONTENT_LINKS(root):
-        title = normalize_space(link.text_content())
-        href = link.get("href", "").strip()
+    for link in document.xpath(_CONTENT_LINKS):
+        title = _text(link)
+        href = link.attrib["href"].strip()
         if not title or article_ref(href, page_url) is None or href in entries:
             continue
-        published, holder = None, link.getparent()
-        for _ in range(3):
-            if holder is None:
-                break
-            published = parse_listing_date(holder.text_content(), zone, now)
+        published = None
+        for holder in reversed(link.xpath("ancestor::*[position() <= 3]")):
+            published = parse_listing_date(text_of(holder.root), zone, now)
             if published is not None:
                 break
-            holder = holder.getparent()
         entries[href] = ListingEntry(href, title, published)
     return list(entries.values())

@@ -10,22 +10,21 @@ was found (``discovered_via``, ``depth``, ``referrer``) does not depend on downl
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import date, datetime, timezone, tzinfo
-from functools import cached_property
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
 from antara_crawl.arguments import CrawlOptions
+from antara_crawl.config import number_setting
 from antara_crawl.extensions import ArticleState
-from antara_crawl.extract import ExtractError, NotAnArticle, extract_article
+from antara_crawl.extract import ExtractError, NotAnArticle, extract_page
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import analyse
-from antara_crawl.portals import PORTALS, Portal, portal_for_host
+from antara_crawl.portals import Portal, portal_for_url
 from antara_crawl.urls import ArticleRef, article_ref, url_kind
 from antara_crawl.warc import MISSING_FLAG
 
@@ -34,6 +33,8 @@ if TYPE_CHECKING:
     from scrapy.http import Response
     from twisted.python.failure import Failure
     from typing_extensions import Self
+
+    from antara_crawl.state import ArticleStore
 
 FEEDS: dict[str, tuple[str, ...]] = {
     "www": ("rss/terkini.xml", "rss/hukum.xml", "rss/nusantara.xml")
@@ -82,18 +83,22 @@ class AntaraSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        settings = crawler.settings
         kwargs.setdefault(
-            "_default_window_days", crawler.settings.getint("ANTARA_DEFAULT_WINDOW_DAYS", 3)
+            "_default_window_days", number_setting(settings, "ANTARA_DEFAULT_WINDOW_DAYS")
         )
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._schedule_frontier, signal=signals.spider_idle)
-        spider.max_listing_pages = crawler.settings.getint("ANTARA_MAX_LISTING_PAGES", 30)
+        spider.max_listing_pages = int(number_setting(settings, "ANTARA_MAX_LISTING_PAGES"))
+        if spider.options.reset_state:  # -a reset_state=true is the state's own setting
+            settings.set("ANTARA_STATE_RESET", True, priority="spider")
         return spider
 
-    @cached_property
-    def state(self) -> ArticleState | None:
-        """The cross-run state (an extension, created after the spider)."""
-        return self.crawler.get_extension(ArticleState)
+    @property
+    def store(self) -> ArticleStore | None:
+        """The cross-run state store, once the ArticleState extension has opened it."""
+        state = self.crawler.get_extension(ArticleState)
+        return state.store if state is not None else None
 
     # -- discovery -------------------------------------------------------------------
 
@@ -159,7 +164,7 @@ class AntaraSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> None:
         if self._gone(response, "feed"):
             return
-        entries = parse_rss(response.body, self._zone(response.url))
+        entries = parse_rss(response.body, portal_for_url(response.url).zone)
         self.crawler.stats.inc_value("antara/discovery/rss_items", len(entries))
         for entry in entries:
             self._discover_entry(entry, "rss", response.url)
@@ -176,8 +181,8 @@ class AntaraSpider(scrapy.Spider):
         is shorter than a full page (the last one), or holds only known articles of a
         stretch an earlier run paginated through."""
         gone = self._gone(response, "listing")
-        zone = self._zone(response.url)
-        entries = [] if gone else parse_listing(response.body, response.url, zone, self.now)
+        portal = portal_for_url(response.url)
+        entries = [] if gone else parse_listing(response.body, response.url, portal.zone, self.now)
         self.crawler.stats.inc_value("antara/discovery/listing_items", len(entries))
         self.crawler.stats.inc_value("antara/discovery/listing_pages")
         for entry in entries:
@@ -191,7 +196,7 @@ class AntaraSpider(scrapy.Spider):
                 self._record_floor(listing, date.min)
             return
         since = self.options.since
-        dated = [e.published.astimezone(zone).date() for e in entries if e.published]
+        dated = [portal.local_date(e.published) for e in entries if e.published]
         if dated and min(dated) < since:
             self.logger.debug("Listing %s reaches past since; stopping", response.url)
             self._record_floor(listing, since)
@@ -210,21 +215,21 @@ class AntaraSpider(scrapy.Spider):
 
     def _only_known(self, entries: list[ListingEntry], page_url: str) -> bool:
         refs = [ref for ref in (article_ref(e.url, page_url) for e in entries) if ref]
-        state = self.state
-        return bool(refs) and state is not None and all(state.is_known(r.key) for r in refs)
+        store = self.store
+        return bool(refs) and store is not None and all(store.is_known(r.key) for r in refs)
 
     def _floor_reaches(self, listing: str, since: date) -> bool:
         """Whether an earlier run read this listing back to ``since`` or further."""
-        floor = self.state.listing_floor(listing) if self.state is not None else None
+        floor = self.store.listing_floor(listing) if self.store is not None else None
         return floor is not None and floor <= since
 
     def _record_floor(self, listing: str, day: date) -> None:
-        if self.state is not None:
-            self.state.record_listing_floor(listing, day)
+        if self.store is not None:
+            self.store.record_listing_floor(listing, day)
 
     def _discover_entry(self, entry: ListingEntry, via: str, page_url: str) -> None:
         if entry.published is not None:
-            day = entry.published.astimezone(self._zone(entry.url, page_url)).date()
+            day = portal_for_url(entry.url, page_url).local_date(entry.published)
             if not self.options.in_window(day):
                 self.crawler.stats.inc_value("antara/discovery/out_of_window")
                 return
@@ -260,10 +265,19 @@ class AntaraSpider(scrapy.Spider):
 
     def _wanted(self, key: str) -> bool:
         """Whether to download an article: unknown to earlier runs, or worth a new look."""
-        if self.state is None or self.state.needs_fetch(key, self.now, self.options):
+        store, options = self.store, self.options
+        if store is None:
             return True
-        self.crawler.stats.inc_value("antara/skipped/known")
-        return False
+        wanted = store.needs_fetch(
+            key,
+            self.now,
+            police_only=options.police_only,
+            since=options.since,
+            until=options.until,
+        )
+        if not wanted:
+            self.crawler.stats.inc_value("antara/skipped/known")
+        return wanted
 
     def _article_request(self, pending: Pending) -> scrapy.Request:
         return scrapy.Request(
@@ -284,7 +298,7 @@ class AntaraSpider(scrapy.Spider):
                 self._skip(ref, "gone")
             return
         try:
-            item = extract_article(_page_of(response), response.url)
+            extraction = extract_page(_page_of(response), response.url)
         except NotAnArticle as exc:
             stats.inc_value("antara/article/not_an_article")
             self.logger.info("Not an article: %s", exc)
@@ -292,17 +306,22 @@ class AntaraSpider(scrapy.Spider):
             return
         except ExtractError as exc:
             stats.inc_value("antara/article/extract_error")
-            self.logger.warning("Extraction failed: %s", exc)
+            for field in exc.fields:
+                stats.inc_value(f"antara/extract/refused/{field}")
+            self.logger.warning("Extraction failed, article dropped: %s", exc)
             return
         stats.inc_value("antara/article/extracted")
+        stats.inc_value(f"antara/extract/design/{extraction.design}")
+        for field in extraction.missing:
+            stats.inc_value(f"antara/extract/missing/{extraction.design}/{field}")
+        item = extraction.item
         report = analyse(item["title"], item["body"])
         published = item["published_at"]
         if self.options.police_only and not report.is_police:
             stats.inc_value("antara/article/not_police")
             self._skip(ref, "not_police", published)
             return
-        day = datetime.fromisoformat(published).astimezone(self._zone(item["url"])).date()
-        if not self.options.in_window(day):
+        if not self.options.in_window(portal_for_url(item["url"]).local_date(published)):
             stats.inc_value("antara/article/out_of_window")
             self._skip(ref, "out_of_window", published)
             return
@@ -321,8 +340,8 @@ class AntaraSpider(scrapy.Spider):
 
     def _skip(self, ref: ArticleRef | None, reason: str, published: str | None = None) -> None:
         """Remember an article this run downloaded but does not emit, so later runs need not."""
-        if ref is not None and self.state is not None:
-            self.state.record_skipped(ref.key, reason, published)
+        if ref is not None and self.store is not None:
+            self.store.record_skipped(ref.key, reason, published)
 
     def request_failed(self, failure: Failure) -> None:
         request = failure.request
@@ -337,12 +356,6 @@ class AntaraSpider(scrapy.Spider):
             self.logger.warning(
                 "Request failed: %s: %s", request.url, failure.getErrorMessage() or failure.type
             )
-
-    @staticmethod
-    def _zone(url: str, base: str | None = None) -> tzinfo:
-        """The time zone of the portal an URL belongs to (WIB for anything else)."""
-        host = urlsplit(urljoin(base, url) if base else url).hostname or ""
-        return (portal_for_host(host) or PORTALS["www"]).zone
 
 
 def _page_of(response: Response) -> str | bytes:

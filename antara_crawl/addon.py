@@ -1,0 +1,63 @@
+"""The project's add-on (``ADDONS``): checks the project settings and derives the others."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scrapy.settings import SETTINGS_PRIORITIES
+
+from antara_crawl import __version__
+from antara_crawl.archive import check_archive_settings
+from antara_crawl.config import NUMBER_SETTINGS, number_setting
+from antara_crawl.mirror import parse_mirror_setting
+from antara_crawl.state import parse_state_setting
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
+
+MIRROR_FAST_SETTINGS: dict[str, int | float | bool] = {
+    "DOWNLOAD_DELAY": 0,
+    "DOWNLOAD_DELAY_JITTER": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+}
+"""What ``ANTARA_MIRROR_FAST`` changes in mirror mode: no politeness towards a local mirror."""
+
+
+def user_agent(contact: str) -> str:
+    """``antara-crawl/0.1.0 (+contact)``: the project, its version and who to contact."""
+    return f"antara-crawl/{__version__} (+{contact})"
+
+
+def check_settings(settings: BaseSettings) -> None:
+    """Raise ValueError (one line) for a project setting that the crawl cannot use."""
+    for name in NUMBER_SETTINGS:
+        number_setting(settings, name)
+    parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+    check_archive_settings(settings)
+    parse_state_setting(settings.get("ANTARA_STATE") or "none")
+
+
+class AntaraAddon:
+    """Checks the ``ANTARA_*`` settings and derives Scrapy settings from them.
+
+    - ``FEEDS``: without ``-o``/``-O`` (or ``FEEDS``), the run's items go to
+      ``ANTARA_FEED_URI`` as JSON Lines;
+    - ``USER_AGENT`` names the project, its version and ``ANTARA_CONTACT``, unless set;
+    - in mirror mode (``ANTARA_MIRROR``) with ``ANTARA_MIRROR_FAST``, the polite delays and
+      AutoThrottle are dropped, unless set on the command line.
+    """
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        check_settings(settings)
+        if not settings.getdict("FEEDS"):
+            feed = {"format": "jsonlines", "encoding": "utf-8"}
+            settings.set("FEEDS", {settings["ANTARA_FEED_URI"]: feed}, priority="addon")
+        settings.set("USER_AGENT", user_agent(settings["ANTARA_CONTACT"]), priority="addon")
+        mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+        if mirror and settings.getbool("ANTARA_MIRROR_FAST"):
+            for name, value in MIRROR_FAST_SETTINGS.items():
+                # The project's polite defaults are for the live site: override them, not
+                # what the user set on the command line.
+                if (settings.getpriority(name) or 0) <= SETTINGS_PRIORITIES["project"]:
+                    settings.set(name, value, priority="project")

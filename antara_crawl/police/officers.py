@@ -1,0 +1,255 @@
+"""Police officers: the names after ranks and posts, cleaned of titles, one record per person."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from . import patterns as pt
+from . import vocabulary as v
+from .mentions import Found, Post, Rank
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """A police officer named in an article: normalised rank, name, normalised position."""
+
+    rank: str | None
+    name: str
+    position: str | None
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The officer as the item schema wants it: ``{"rank", "name", "position"}``."""
+        return {"rank": self.rank, "name": self.name, "position": self.position}
+
+
+# A name word: a capitalised word, an initial ("M.", "A.A."), "Moh.", a title (dropped later),
+# or a particle between capitalised words ("bin", "van", "da").
+_NAME_TOKEN_RE = re.compile(
+    r"(?:[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?)+"
+    r"|(?:Moh|Muh|Mhd|Moch|Mochd|Muhd|Mochamad|Abd|Dr|Drs|Dra|Ir|Prof|Hj|St|dr|KH|H)\."
+    r"|[A-Z]\."
+    r"|[A-Z](?:[\w'’-]*\w)?"
+    r"|bin|binti|van|von|de|da|dos|del|al|el"
+    r")(?![\w'’-])"
+)
+_PARTICLES = frozenset("bin binti van von de da dos del al el".split())
+# Between rank and name: spaces, or a line break when the name goes on to a comma
+# ("Brigjen Pol.\nRoma Hutajulu, S.I.K.").
+_FIRST_GAP_RE = re.compile(
+    rf"{pt.OSP}(?:\n{pt.OSP}(?=[A-Z][\w.'’-]*(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},))?"
+)
+_GAP_RE = re.compile(pt.SP)
+_LINE_GAP_RE = re.compile(rf"{pt.OSP}\n{pt.OSP}(?=[A-Z][a-z][\w'’-]*,)")  # "Irwan\nJaya, S.I.K."
+_PREFIX_TITLES = frozenset(v.NAME_PREFIX_TITLES)
+_SUFFIX_TITLES = frozenset(t.replace(".", "").lower() for t in v.NAME_SUFFIX_TITLES)
+_AFTER_NAME_RE = re.compile(
+    rf"{pt.OSP},{pt.OSP}|"
+    + pt.SP.join(
+        ["", "(?:selaku|sebagai|yang juga menjabat sebagai|yang menjabat sebagai|yang juga)", ""]
+    )
+)
+_TNI_RE = re.compile(r"\bTNI\b")
+_PLACE_BEFORE_RE = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(re.escape(w) for w in v.PLACE_BEFORE_RANK)}){pt.SP}$"
+)
+_MAX_NAME_WORDS = 7
+
+
+def read_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The person's name written right after ``pos`` (one line break may come first).
+
+    Returns the name with titles dropped and the offset where the written name ends.
+    """
+    gap = _FIRST_GAP_RE.match(text, pos)
+    if gap is None or (gap.end() == pos and not text.startswith(".", pos - 1)):
+        return None
+    words: list[str] = []
+    end = pos
+    at = gap.end()
+    line_gap = False
+    while len(words) < _MAX_NAME_WORDS:
+        m = _NAME_TOKEN_RE.match(text, at)
+        if m is None or m.group() in pt.STOP_WORDS or m.group() in pt.PROVINCE_SHORT_NAMES:
+            break
+        if line_gap and m.group().lower() in pt.PLACE_PROVINCE:  # a dateline: "Kupang, …"
+            break
+        words.append(m.group())
+        end = m.end()
+        sp = _GAP_RE.match(text, end)
+        line_gap = sp is None
+        if line_gap:
+            sp = _LINE_GAP_RE.match(text, end)
+        if sp is None:
+            break
+        at = sp.end()
+    while words and words[-1] in _PARTICLES:
+        words.pop()
+    if not words or words[0] in _PARTICLES:
+        return None
+    name = clean_name(words)
+    if name.lower() in pt.PLACE_PROVINCE or name.lower() in pt.POLDA_NAMES:
+        return None  # "Kapolda Papua Papua": a place, not a name
+    return (name, end) if name else None
+
+
+def clean_name(words: list[str]) -> str:
+    """Drop academic and religious titles: ``Dr. Budi Santoso S.H. M.H.`` -> ``Budi Santoso``."""
+    words = list(words)
+    while words and words[0] in _PREFIX_TITLES:
+        words.pop(0)
+    while words:
+        w = words[-1]
+        if w.replace(".", "").lower() in _SUFFIX_TITLES and (
+            "." in w or w.isupper() or w[1:] != w[1:].lower()
+        ):
+            words.pop()
+        else:
+            break
+    if len(words) == 1 and words[0].endswith(".") and len(words[0]) > 2:  # "Moh." alone
+        return ""
+    return " ".join(words)
+
+
+def _post_before(text: str, start: int, by_end: dict[int, Post]) -> Post | None:
+    """The post ending right before ``start`` (spaces and one comma may sit between)."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j > 0 and text[j - 1] == ",":
+        j -= 1
+        while j > 0 and text[j - 1] in " \t\u00a0":
+            j -= 1
+    return by_end.get(j)
+
+
+def _line_window(text: str, start: int, end: int, reach: int = 150) -> tuple[int, int]:
+    """Up to ``reach`` characters either side of a span, within its paragraph."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - reach)
+    hi = text.find("\n", end)
+    return lo, min(len(text) if hi < 0 else hi, end + reach)
+
+
+@dataclass(slots=True)
+class RawOfficer:
+    """One officer mention: where, rank, name, position, and whether a post or rank named it."""
+
+    start: int
+    end: int
+    rank: str | None
+    name: str
+    position: str | None
+
+
+def police_ranks(
+    found: Found, context: list[int]
+) -> list[tuple[Rank, tuple[str, int] | None, Post | None]]:
+    """The ranks that are Polri's, each with the name after it and its post.
+
+    ``context`` holds the sorted offsets of sure police mentions (units, posts, sure ranks).
+    """
+    text = found.text
+    by_end = {p.end: p for p in found.posts}
+    by_start = {p.start: p for p in found.posts}
+    out = []
+    for r in found.ranks:
+        if r.certainty != "sure" and _PLACE_BEFORE_RE.search(text, max(0, r.start - 20), r.start):
+            continue  # "Jalan Jenderal Sudirman"
+        name = read_name(text, r.end)
+        post = _post_before(text, r.start, by_end)
+        if post is None and name and (am := _AFTER_NAME_RE.match(text, name[1])):
+            post = by_start.get(am.end())
+        police_post = post is not None and post.police
+        if r.certainty == "name" and not name:
+            continue
+        if r.certainty == "context" and not police_post:
+            lo, hi = _line_window(text, r.start, r.end)
+            near = bisect_left(context, hi) > bisect_left(context, lo)
+            if not near or _TNI_RE.search(text, lo, hi) is not None:
+                continue
+            if r.rank == "Kompol" and not name:
+                continue
+        out.append((r, name, post))
+    return out
+
+
+def officer_mentions(
+    found: Found, ranks: list[tuple[Rank, tuple[str, int] | None, Post | None]], cut: int
+) -> list[RawOfficer]:
+    """Officers named after police ranks, and after closed posts without a rank."""
+    text = found.text
+    raw: list[RawOfficer] = []
+    used_posts: set[int] = set()
+    for r, name, post in ranks:
+        if post is not None:
+            used_posts.add(post.start)
+            if not post.police:  # a shared post ("Kabid Humas") next to a police rank
+                post.police = True
+        # No names from the title (its words lost their case) or a headline-like line.
+        if not name or r.start < cut or _title_cased_line(text, r.start):
+            continue
+        position = post.position if post is not None and not post.former else None
+        raw.append(RawOfficer(r.start, name[1], r.rank, name[0], position))
+    for p in found.posts:
+        # A name right after a post whose unit is complete: "Kapolri Listyo Sigit Prabowo".
+        if not p.police or not p.closed or p.start < cut or p.start in used_posts:
+            continue
+        if (name := read_name(text, p.end)) and not _title_cased_line(text, p.start):
+            position = None if p.former else p.position
+            raw.append(RawOfficer(p.start, name[1], None, name[0], position))
+    return raw
+
+
+def _title_cased_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a headline: 4 to 18 words, most capitalised, at
+    most one comma, no full stop at its end."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo : hi if hi >= 0 else len(text)].rstrip()
+    words = _WORD_RE.findall(line)
+    if line.endswith((".", '"', "”")) or line.count(",") > 1 or not 4 <= len(words) <= 18:
+        return False
+    if hi >= 0 and _continues(text, hi + 1):  # a broken line, not a headline
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CONTINUED_RE = re.compile(rf"{pt.OSP}(?:[a-z]|([A-Z][\w.'’-]*)(?:{pt.SP}[A-Z][\w.'’-]*){{0,5}},)")
+
+
+def _continues(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` goes on with the line before: lowercase, or the rest of a
+    name up to a comma ("Jaya, S.I.K."), not a day or a place ("Kamis, …", "Kupang, …")."""
+    m = _CONTINUED_RE.match(text, pos)
+    if m is None:
+        return False
+    first = m.group(1)
+    return first is None or (first not in pt.STOP_WORDS and first.lower() not in pt.PLACE_PROVINCE)
+
+
+def merge_officers(raw: list[RawOfficer]) -> list[Officer]:
+    """One record per person, in text order (same name, or one's words all in the other's).
+
+    The merged record keeps the longer name, the rank and the most specific position seen.
+    """
+    merged: list[list] = []  # [rank, name, position, lowercase words]
+    for o in sorted(raw, key=lambda o: o.start):
+        words = o.name.lower().split()
+        for rec in merged:
+            short, long_ = sorted((words, rec[3]), key=len)
+            differ = o.rank and rec[0] and o.rank != rec[0] and words != rec[3]
+            if not set(short) <= set(long_) or differ:
+                continue
+            if len(words) > len(rec[3]):
+                rec[1], rec[3] = o.name, words
+            rec[0] = rec[0] or o.rank
+            if o.position and (
+                not rec[2] or (o.position.startswith(rec[2]) and o.position != rec[2])
+            ):
+                rec[2] = o.position
+            break
+        else:
+            merged.append([o.rank, o.name, o.position, words])
+    return [Officer(rank, name, position) for rank, name, position, _ in merged]
