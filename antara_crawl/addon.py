@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from antara_crawl import __version__
+from antara_crawl.archive import check_archive_settings
 from antara_crawl.config import NUMBER_SETTINGS, number_setting
 from antara_crawl.mirror import parse_mirror_setting
 from antara_crawl.state import parse_state_setting
@@ -33,6 +34,7 @@ def check_settings(settings: BaseSettings) -> None:
     for name in NUMBER_SETTINGS:
         number_setting(settings, name)
     parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+    check_archive_settings(settings)
     parse_state_setting(settings.get("ANTARA_STATE") or "none")
 
 

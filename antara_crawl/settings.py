@@ -17,8 +17,13 @@ NEWSPIDER_MODULE = "antara_crawl.spiders"
 COMMANDS_MODULE = "antara_crawl.commands"
 
 # --- Project settings -------------------------------------------------------------------
-# Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
+# Serve the crawl from a mirror: an http:// base URL, a wget --mirror directory, or WARC
+# archives (a file, a directory of them, a glob).
 ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
+# Keep every response of the run as WARC/1.1 in this directory (empty: no archive).
+ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")
+# Replaying archives (ANTARA_MIRROR), the capture nearest this time instead of the latest.
+ANTARA_ARCHIVE_AS_OF = os.environ.get("ANTARA_ARCHIVE_AS_OF", "")
 # Cross-run state: a SQLite path, or "none".
 ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
 # Forget the cross-run state before the run (what -a reset_state=true sets).
@@ -75,7 +80,8 @@ DOWNLOAD_HANDLERS = {
     "https": "antara_crawl.mirror.MirrorDownloadHandler",
 }
 # Containment first (50) and before robots.txt (100); faults counted between decompression
-# (590) and retries (550); the redirect guard in front of the redirect middleware (600).
+# (590) and retries (550); the redirect guard in front of the redirect middleware (600); the
+# archive (950) next to the downloader, so it keeps bodies as they were sent.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "antara_crawl.containment.ContainmentMiddleware": 50,
@@ -88,6 +94,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "antara_crawl.faults.BoundedCompressionMiddleware": 590,
     "antara_crawl.containment.RedirectGuardMiddleware": 610,
+    "antara_crawl.archive.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,

@@ -183,7 +183,10 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
         ("ANTARA_MAX_LISTING_PAGES", "0", "must be between 1 and 10000"),
         ("ANTARA_DEFAULT_WINDOW_DAYS", "3.5", "not a whole number"),
         ("ANTARA_RETRY_AFTER_MAX", "-1", "must be between 0 and 86400"),
-        ("ANTARA_MIRROR", "ftp://mirror", "neither an http:// URL nor a directory"),
+        ("ANTARA_MIRROR", "ftp://mirror", "neither an http:// URL, a directory"),
+        ("ANTARA_MIRROR", "no/such/*.warc.gz", "matches no WARC or ARC file"),
+        ("ANTARA_ARCHIVE", __file__, "is not a directory"),
+        ("ANTARA_ARCHIVE_AS_OF", "last week", "is not a date"),
     ],
 )
 def test_the_addon_refuses_bad_settings_in_one_line(name: str, value: str, message: str) -> None:

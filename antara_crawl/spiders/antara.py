@@ -26,6 +26,7 @@ from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import DEFAULT_MIN_SCORE, analyse
 from antara_crawl.portals import ANTARA_DOMAIN, Portal, portal_for_url
 from antara_crawl.urls import ArticleRef, article_ref, url_kind
+from antara_crawl.warc import MISSING_FLAG
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -142,7 +143,10 @@ class AntaraSpider(scrapy.Spider):
         )
 
     def _gone(self, response: Response, kind: str) -> bool:
-        """Count a 404/410 answer; True if the response is one."""
+        """Count a 404/410 answer; True if the response is one, or a page the replayed
+        archives lack (counted by the replay)."""
+        if MISSING_FLAG in response.flags:
+            return True
         if response.status not in GONE_STATUSES:
             return False
         self.crawler.stats.inc_value(f"antara/{kind}/gone/{response.status}")
@@ -191,7 +195,8 @@ class AntaraSpider(scrapy.Spider):
             return
         listing = listing_url(base, section, 1)
         if not entries:
-            if page > 1:  # past the last page: the whole listing was read
+            # past the last page, the whole listing was read (unless the archives lack it)
+            if page > 1 and MISSING_FLAG not in response.flags:
                 self._record_floor(listing, date.min)
             return
         since = self.options.since
@@ -294,7 +299,8 @@ class AntaraSpider(scrapy.Spider):
         stats = self.crawler.stats
         ref = article_ref(response.url)
         if self._gone(response, "article"):
-            self._skip(ref, "gone")
+            if MISSING_FLAG not in response.flags:  # not gone: only missing from the archives
+                self._skip(ref, "gone")
             return
         try:
             extraction = extract_page(_page_of(response), response.url)
