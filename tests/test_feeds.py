@@ -6,16 +6,19 @@ import json
 import re
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
 from lxml import etree
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.project import get_project_settings
+from scrapy.utils.test import get_crawler
 
-from antara_crawl.atom import ATOM_NS, entry_id, feed_id, write_portal_feed
-from antara_crawl.feedtools import FeedLine, ItemFilter, merge_feeds, read_feed
+from antara_crawl.atom import ATOM_NS, AtomFeeds, entry_id, feed_id, write_portal_feed
+from antara_crawl.feedtools import FeedLine, ItemFilter, merge_feeds, portal_keys, read_feed
 from antara_crawl.pipelines import content_hash, item_problems
 from antara_crawl.portals import PORTALS
 from tests.crawl import ROOT, run_crawl
@@ -189,23 +192,17 @@ def test_merge_filters_by_local_date_portal_and_police_score(tmp_path: Path) -> 
     out = tmp_path / "out.jsonl"
     common = ("merge", str(feed), "-o", str(out), "--since", "2026-11-10")
 
-    done = scrapy_feeds(*common, "--until", "2026-11-12", "--portal", "kupang,bali", cwd=ROOT)
+    done = scrapy_feeds(*common, "--until", "2026-11-12", "--police-only", cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert [item["id"] for item in read_jsonl(out)] == [
-        "kupang:1",
-        "bali:6",
-        "kupang:5",
-        "kupang:3",
-    ]
+    assert [item["id"] for item in read_jsonl(out)] == ["kupang:1", "bali:6", "www:7", "kupang:3"]
 
-    done = scrapy_feeds(*common, "--police-only", cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    ids = [item["id"] for item in read_jsonl(out)]
-    assert ids == ["kupang:1", "bali:6", "www:7", "kupang:3", "kupang:4"]
-
-    done = scrapy_feeds(*common, "--portal", "atlantis", cwd=ROOT)
-    assert done.returncode == 2
-    assert "unknown portal(s): atlantis" in done.stderr
+    lines = list(read_feed(feed))
+    since, until = date(2026, 11, 10), date(2026, 11, 12)
+    kupang_bali = ItemFilter(since=since, until=until, portals=portal_keys("kupang,bali"))
+    ids = [item["id"] for item in merge_feeds(lines, kupang_bali)]
+    assert ids == ["kupang:1", "bali:6", "kupang:5", "kupang:3"]
+    with pytest.raises(ValueError, match=r"unknown portal\(s\): atlantis"):
+        portal_keys("atlantis")
 
 
 def test_merge_resolves_clusters_to_their_earliest_published_article() -> None:
@@ -368,21 +365,28 @@ def test_atom_feed_keeps_earlier_entries_and_replaces_a_new_version(tmp_path: Pa
     assert path.read_bytes() == before, "rewriting with nothing new changes nothing"
 
 
-@pytest.mark.parametrize("atom", ["True", "False"])
-def test_a_run_adds_its_police_stories_to_the_atom_feeds(tmp_path: Path, atom: str) -> None:
+def test_atom_setting_switches_the_extension_off() -> None:
+    project = get_project_settings()
+    assert project.getbool("ANTARA_ATOM"), "on by default"
+    names = ("ANTARA_ATOM_DIR", "ANTARA_ATOM_ENTRIES", "ANTARA_POLICE_MIN_SCORE")
+    settings = {name: project[name] for name in names}
+    on = AtomFeeds.from_crawler(get_crawler(settings_dict={**settings, "ANTARA_ATOM": "True"}))
+    assert (on.directory, on.limit) == (Path("data/feeds/atom"), 50)
+    with pytest.raises(NotConfigured):
+        AtomFeeds.from_crawler(get_crawler(settings_dict={**settings, "ANTARA_ATOM": "False"}))
+
+
+def test_a_run_adds_its_police_stories_to_the_atom_feeds(tmp_path: Path) -> None:
     feed = tmp_path / "run.jsonl"
     atom_dir = tmp_path / "atom"
     run = run_crawl(
         feed,
         mirror="data/sample",
         args={"since": "2026-11-01"},
-        settings={"ANTARA_ATOM": atom, "ANTARA_ATOM_DIR": str(atom_dir)},
+        settings={"ANTARA_ATOM": "True", "ANTARA_ATOM_DIR": str(atom_dir)},
         timeout=120,
     )
     assert run.returncode == 0, run.log[-2000:]
-    if atom == "False":
-        assert not atom_dir.exists()
-        return
     portals = sorted({item["portal"] for item in run.items})
     assert sorted(p.stem for p in atom_dir.iterdir()) == portals
     for portal in portals:
