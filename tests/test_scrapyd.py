@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -162,13 +163,16 @@ def test_a_scrapyd_job_gives_the_items_of_the_command_line(
             jobs = call(base, "listjobs.json?project=antara_crawl")["finished"]
             return next((j for j in jobs if j["id"] == job["jobid"]), None)
 
-        wait_for(finished, f"job {job['jobid']}", timeout=60)
-        command_line = run_crawl(
-            tmp_path / "cli.jsonl",
-            mirror=mirror.base_url,
-            args={"since": manifest["since"]},
-            waiting=True,
-        )
+        with ThreadPoolExecutor(1) as pool:  # the command line's crawl while the job runs
+            command_line = pool.submit(
+                run_crawl,
+                tmp_path / "cli.jsonl",
+                mirror=mirror.base_url,
+                args={"since": manifest["since"]},
+                waiting=True,
+            )
+            wait_for(finished, f"job {job['jobid']}", timeout=60)
+            cli = command_line.result()
 
     job_log = home / "logs" / "antara_crawl" / "antara" / f"{job['jobid']}.log"
     log = job_log.read_text("utf-8")
@@ -177,9 +181,9 @@ def test_a_scrapyd_job_gives_the_items_of_the_command_line(
     feeds = sorted((home / "data" / "feeds" / "antara").glob("*.jsonl"))
     assert len(feeds) == 1, log[-3000:]
     scheduled = [json.loads(line) for line in feeds[0].read_text("utf-8").splitlines()]
-    assert command_line.returncode == 0, command_line.log[-3000:]
+    assert cli.returncode == 0, cli.log[-3000:]
     assert len(scheduled) == len(manifest["reachable"])
-    assert comparable(scheduled) == comparable(command_line.items)
+    assert comparable(scheduled) == comparable(cli.items)
     assert sorted(p.stem for p in (home / "data" / "feeds" / "atom").glob("*.xml")) == sorted(
         {item["portal"] for item in scheduled}
     )
