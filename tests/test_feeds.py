@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
 import json
-import re
 import subprocess
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
-from lxml import etree
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import NotConfigured, UsageError
+from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
-from antara_crawl.atom import ATOM_NS, AtomFeeds, entry_id, feed_id, write_portal_feed
-from antara_crawl.feedtools import FeedLine, ItemFilter, merge_feeds, portal_keys, read_feed
+from antara_crawl.atom import AtomFeeds, entry_id, feed_id, write_portal_feed
+from antara_crawl.commands.feeds import Command
+from antara_crawl.feedtools import FeedLine, ItemFilter, merge_feeds, read_feed
 from antara_crawl.pipelines import content_hash, item_problems
 from antara_crawl.portals import PORTALS
-from tests.crawl import ROOT, run_crawl
-
-A = f"{{{ATOM_NS}}}"
-RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+from tests.atom_rules import check_atom_rules
 
 
 def make_item(
@@ -100,6 +97,20 @@ def scrapy_feeds(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def feeds_in_process(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``scrapy feeds ARGS`` run in this process with the project's settings: exit status and
+    standard output."""
+    command = Command()
+    command.settings = Settings()
+    command.settings.setmodule("antara_crawl.settings")
+    parser = argparse.ArgumentParser()
+    command.add_options(parser)
+    opts, rest = parser.parse_known_args(list(args))
+    capsys.readouterr()
+    command.run(rest, opts)
+    return command.exitcode, capsys.readouterr().out
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
@@ -133,16 +144,19 @@ def test_validate_prints_each_bad_line_and_exits_1_outside_the_project(tmp_path:
     assert feed.exists()
 
 
-def test_validate_exits_0_when_every_line_is_an_item(tmp_path: Path) -> None:
-    write_feed(tmp_path / "a.jsonl", [make_item("kupang", 1, "2026-11-19T09:00:00+08:00")])
-    done = scrapy_feeds("validate", "a.jsonl", cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (0, "")
+def test_validate_exits_0_when_every_line_is_an_item(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = write_feed(tmp_path / "a.jsonl", [make_item("kupang", 1, "2026-11-19T09:00:00+08:00")])
+    assert feeds_in_process("validate", str(feed), capsys=capsys) == (0, "")
 
 
 # --- merge ---------------------------------------------------------------------------------
 
 
-def test_merge_keeps_the_latest_version_of_each_article(tmp_path: Path) -> None:
+def test_merge_keeps_the_latest_version_of_each_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = [
         make_item("kupang", 1, "2026-11-19T09:00:00+08:00", version=1),
         make_item("bali", 2, "2026-11-19T10:00:00+08:00", crawled="2026-11-20T08:00:00+00:00"),
@@ -157,27 +171,35 @@ def test_merge_keeps_the_latest_version_of_each_article(tmp_path: Path) -> None:
         for name, feed in (("1.jsonl", first), ("2.jsonl", second), ("0.jsonl", old_copy_of_first))
     ]
 
-    done = scrapy_feeds("merge", *map(str, files), "-o", str(tmp_path / "out.jsonl"), cwd=ROOT)
+    status, out = feeds_in_process(
+        "merge", *map(str, files), "-o", str(tmp_path / "out.jsonl"), capsys=capsys
+    )
 
-    assert done.returncode == 0, done.stderr
+    assert status == 0
     merged = {item["id"]: item for item in read_jsonl(tmp_path / "out.jsonl")}
     assert set(merged) == {"kupang:1", "bali:2"}
     assert merged["kupang:1"]["version"] == 2
     assert merged["bali:2"]["crawled_at"] == "2026-11-20T09:30:00+00:00"
-    assert "out.jsonl: 2 article(s) from 3 file(s)" in done.stdout
+    assert "out.jsonl: 2 article(s) from 3 file(s)" in out
 
 
-def test_merge_skips_bad_lines_and_says_so(tmp_path: Path) -> None:
+def test_merge_skips_bad_lines_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     feed = write_feed(
         tmp_path / "a.jsonl", [make_item("kupang", 1, "2026-11-19T09:00:00+08:00")], ("oops",)
     )
-    done = scrapy_feeds("merge", str(feed), "-o", str(tmp_path / "out.jsonl"), cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "1 bad line(s) skipped" in done.stdout
+    status, out = feeds_in_process(
+        "merge", str(feed), "-o", str(tmp_path / "out.jsonl"), capsys=capsys
+    )
+    assert status == 0
+    assert "1 bad line(s) skipped" in out
     assert [item["id"] for item in read_jsonl(tmp_path / "out.jsonl")] == ["kupang:1"]
 
 
-def test_merge_filters_by_local_date_portal_and_police_score(tmp_path: Path) -> None:
+def test_merge_filters_by_local_date_portal_and_police_score(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     items = [
         # 2026-11-09 23:30 UTC is 2026-11-10 in Kupang (WITA, UTC+8): inside --since.
         make_item("kupang", 1, "2026-11-09T23:30:00+00:00"),
@@ -192,17 +214,30 @@ def test_merge_filters_by_local_date_portal_and_police_score(tmp_path: Path) -> 
     out = tmp_path / "out.jsonl"
     common = ("merge", str(feed), "-o", str(out), "--since", "2026-11-10")
 
-    done = scrapy_feeds(*common, "--until", "2026-11-12", "--police-only", cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert [item["id"] for item in read_jsonl(out)] == ["kupang:1", "bali:6", "www:7", "kupang:3"]
+    def merged(*filters: str) -> list[str]:
+        assert feeds_in_process(*common, *filters, capsys=capsys)[0] == 0
+        return [item["id"] for item in read_jsonl(out)]
 
-    lines = list(read_feed(feed))
-    since, until = date(2026, 11, 10), date(2026, 11, 12)
-    kupang_bali = ItemFilter(since=since, until=until, portals=portal_keys("kupang,bali"))
-    ids = [item["id"] for item in merge_feeds(lines, kupang_bali)]
-    assert ids == ["kupang:1", "bali:6", "kupang:5", "kupang:3"]
-    with pytest.raises(ValueError, match=r"unknown portal\(s\): atlantis"):
-        portal_keys("atlantis")
+    assert merged("--until", "2026-11-12", "--portal", "kupang,bali") == [
+        "kupang:1",
+        "bali:6",
+        "kupang:5",
+        "kupang:3",
+    ]
+    assert merged("--until", "2026-11-12", "--police-only") == [
+        "kupang:1",
+        "bali:6",
+        "www:7",
+        "kupang:3",
+    ]
+    assert merged("--police-only", "--portal", "www,kupang") == [
+        "kupang:1",
+        "www:7",
+        "kupang:3",
+        "kupang:4",
+    ]
+    with pytest.raises(UsageError, match=r"unknown portal\(s\): atlantis"):
+        feeds_in_process(*common, "--portal", "atlantis", capsys=capsys)
 
 
 def test_merge_resolves_clusters_to_their_earliest_published_article() -> None:
@@ -250,39 +285,6 @@ def _as_lines(items: list[dict[str, Any]]) -> list[FeedLine]:
 
 
 # --- Atom ----------------------------------------------------------------------------------
-
-
-def check_atom_rules(path: Path) -> etree._Element:
-    """The RFC 4287 rules a reader relies on; the parsed document."""
-    root = etree.parse(str(path)).getroot()
-    assert root.tag == f"{A}feed"
-
-    def one(parent: etree._Element, tag: str) -> etree._Element:
-        found = parent.findall(f"{A}{tag}")
-        assert len(found) == 1, f"{tag}: {len(found)} in {parent.tag}"
-        return found[0]
-
-    for tag in ("id", "title", "updated"):
-        assert (one(root, tag).text or "").strip()
-    assert RFC3339.match(one(root, "updated").text or "")
-    feed_has_author = bool(root.findall(f"{A}author/{A}name"))
-    alternates = root.findall(f"{A}link[@rel='alternate']")
-    assert len(alternates) == 1 and alternates[0].get("href", "").startswith("https://")
-    seen = set()
-    for entry in root.findall(f"{A}entry"):
-        for tag in ("id", "title", "updated", "published", "summary", "content"):
-            assert (one(entry, tag).text or "").strip() or len(one(entry, tag)), tag
-        for tag in ("updated", "published"):
-            assert RFC3339.match(one(entry, tag).text or ""), tag
-        assert feed_has_author or entry.findall(f"{A}author/{A}name")
-        assert len(entry.findall(f"{A}link[@rel='alternate']")) == 1
-        content = one(entry, "content")
-        assert content.get("type") == "xhtml"
-        assert [child.tag for child in content] == ["{http://www.w3.org/1999/xhtml}div"]
-        key = (one(entry, "id").text, one(entry, "updated").text)
-        assert key not in seen
-        seen.add(key)
-    return root
 
 
 def test_atom_command_writes_a_valid_feed_per_portal_of_its_latest_police_stories(
@@ -374,29 +376,3 @@ def test_atom_setting_switches_the_extension_off() -> None:
     assert (on.directory, on.limit) == (Path("data/feeds/atom"), 50)
     with pytest.raises(NotConfigured):
         AtomFeeds.from_crawler(get_crawler(settings_dict={**settings, "ANTARA_ATOM": "False"}))
-
-
-def test_a_run_adds_its_police_stories_to_the_atom_feeds(tmp_path: Path) -> None:
-    feed = tmp_path / "run.jsonl"
-    atom_dir = tmp_path / "atom"
-    run = run_crawl(
-        feed,
-        mirror="data/sample",
-        args={"since": "2026-11-01"},
-        settings={"ANTARA_ATOM": "True", "ANTARA_ATOM_DIR": str(atom_dir)},
-        timeout=120,
-    )
-    assert run.returncode == 0, run.log[-2000:]
-    portals = sorted({item["portal"] for item in run.items})
-    assert sorted(p.stem for p in atom_dir.iterdir()) == portals
-    for portal in portals:
-        parsed = feedparser.parse(str(atom_dir / f"{portal}.xml"))
-        assert parsed.bozo == 0
-        check_atom_rules(atom_dir / f"{portal}.xml")
-        expected = sorted(
-            (item for item in run.items if item["portal"] == portal),
-            key=lambda item: datetime.fromisoformat(item["published_at"]),
-            reverse=True,
-        )
-        assert [e.link for e in parsed.entries] == [item["url"] for item in expected]
-    assert "Atom feeds updated:" in run.log

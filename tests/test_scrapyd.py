@@ -1,5 +1,6 @@
 """Scrapyd for real: a Scrapyd on loopback, ``scrapyd-deploy`` from the shipped ``scrapy.cfg``,
-a scheduled job against a loopback mirror, and its feed compared with the command line's."""
+a scheduled job against a loopback mirror, its feed compared with the command line's, and the
+Atom feeds written after it."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 
+from tests.atom_rules import check_atom_rules
 from tests.crawl import ROOT, run_crawl
 from tests.mirror_server import serve_mirror
 from tests.sites import build_test_site
@@ -184,6 +187,14 @@ def test_a_scrapyd_job_gives_the_items_of_the_command_line(
     assert cli.returncode == 0, cli.log[-3000:]
     assert len(scheduled) == len(manifest["reachable"])
     assert comparable(scheduled) == comparable(cli.items)
-    assert sorted(p.stem for p in (home / "data" / "feeds" / "atom").glob("*.xml")) == sorted(
-        {item["portal"] for item in scheduled}
-    )
+    # After the run, by default (ANTARA_ATOM), its police stories in one Atom feed per portal.
+    atom = home / "data" / "feeds" / "atom"
+    portals = sorted({item["portal"] for item in scheduled})
+    assert sorted(p.stem for p in atom.glob("*.xml")) == portals
+    for portal in portals:
+        parsed = feedparser.parse(str(atom / f"{portal}.xml"))
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        check_atom_rules(atom / f"{portal}.xml")
+        stories = [item for item in scheduled if item["portal"] == portal]
+        stories.sort(key=lambda item: datetime.fromisoformat(item["published_at"]), reverse=True)
+        assert [entry.link for entry in parsed.entries] == [item["url"] for item in stories]
