@@ -132,6 +132,12 @@ def deploy_copy(tmp_path: Path, base: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def scrapyd_messages(home: Path) -> str:
+    """Scrapyd's log without its access lines: what it said about the jobs."""
+    lines = (home / "scrapyd.log").read_text(errors="replace").splitlines()
+    return "\n".join(line for line in lines if "HTTP/1.1" not in line)[-3000:]
+
+
 def comparable(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {item["id"]: {k: v for k, v in item.items() if k not in VOLATILE} for item in items}
 
@@ -178,6 +184,7 @@ def test_a_scrapyd_job_gives_the_items_of_the_command_line(
             cli = command_line.result()
 
     job_log = home / "logs" / "antara_crawl" / "antara" / f"{job['jobid']}.log"
+    assert job_log.exists(), scrapyd_messages(home)
     log = job_log.read_text("utf-8")
     assert "Feed written:" in log, log[-3000:]
     # Under Scrapyd the project's relative paths are anchored to Scrapyd's working directory.
