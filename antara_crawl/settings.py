@@ -105,6 +105,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "antara_crawl.extensions.RunReport": 500,
     "antara_crawl.extensions.ArticleState": 510,
+    "antara_crawl.atom.AtomFeeds": 520,
 }
 FEED_STORAGES = {
     "": "antara_crawl.feeds.AtomicFileFeedStorage",
@@ -116,6 +117,13 @@ FEED_STORAGES = {
 ANTARA_FEED_URI = "data/feeds/antara/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORE_EMPTY = False
+
+# --- Atom feeds (README, "Atom feeds") --------------------------------------------------
+# After each run whose feeds were stored, add its police stories to one Atom 1.0 feed per
+# portal, ANTARA_ATOM_DIR/<portal>.xml, keeping the ANTARA_ATOM_ENTRIES latest-published.
+ANTARA_ATOM = True
+ANTARA_ATOM_DIR = "data/feeds/atom"
+ANTARA_ATOM_ENTRIES = 50
 
 LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")
 

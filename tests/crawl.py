@@ -53,6 +53,7 @@ def run_crawl(
         **({} if waiting else NO_WAITING),
         "ANTARA_STATE": str(state),
         "LOG_LEVEL": "INFO",
+        "ANTARA_ATOM": "False",  # no Atom feeds in the project's data/ from tests
         **({} if mirror is None else {"ANTARA_MIRROR": mirror}),
         **(settings or {}),
     }
