@@ -15,6 +15,20 @@ from antara_crawl.police import Officer, analyse
 STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
     # ------------------------------------------------------------------ passing mentions
     (
+        "police_inside_a_firefighters_quote",
+        "Korsleting diduga picu kebakaran rumah di Kramatwatu",
+        "Serang - Sebuah rumah milik Sarnah (52) di Desa Pejaten terbakar pada Rabu sore.\n"
+        "Kebakaran itu lebih dulu diketahui pihak kepolisian yang lalu mengabari petugas "
+        "pemadam.\n"
+        '"Kami menerima laporan dari polsek setempat sekitar pukul 16.00," ujar Komandan '
+        "Regu Damkar Kabupaten Serang, Jaenal.\n"
+        '"Dugaan awal dari koordinasi dengan Polsek, penyebabnya korsleting," tuturnya.\n'
+        "Jaenal menambahkan dua mobil pemadam dikerahkan dan api padam dalam satu jam.\n"
+        '"Tidak ada korban jiwa, kerugian sekitar Rp40 juta," katanya.',
+        False,
+        [],
+    ),
+    (
         "bhabinkamtibmas_at_a_fire",
         "Warung sembako di Sukawati ludes terbakar",
         "Gianyar - Sebuah warung sembako milik Ni Ketut Sari (62) di Desa Batuan ludes "
@@ -349,6 +363,48 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         '"Kami masih memburu pemilik barang," kata Yohanes.',
         True,
         [Officer("Kombes Pol", "Yohanes Kase", "Dirreskrimsus Polda NTT")],
+    ),
+    (
+        "police_family_kindergarten",
+        "Murid TK Kemala Bhayangkari belajar rambu lalu lintas",
+        "Sinjai - Tiga puluh murid TK Kemala Bhayangkari 07 Sinjai berkunjung ke kantor "
+        "Satpas Polres Sinjai, Kamis pagi.\n"
+        "Kunjungan itu didampingi Ketua Bhayangkari Cabang Sinjai dan para guru.\n"
+        "Kanit Dikyasa Satlantas Polres Sinjai Ipda Rahmat Hidayat mengenalkan rambu dan "
+        "lampu lalu lintas kepada anak-anak.\n"
+        '"Sejak dini mereka kami ajak tertib berlalu lintas," kata Rahmat.',
+        True,
+        [Officer("Ipda", "Rahmat Hidayat", None)],
+    ),
+    (
+        "police_officer_as_spokesman_of_a_search",
+        "Hari keempat pencarian nelayan hilang di Laut Banda belum membuahkan hasil",
+        "Ambon - Pencarian dua nelayan yang hilang di perairan Laut Banda memasuki hari "
+        "keempat, Selasa.\n"
+        "Tim SAR gabungan menyisir perairan hingga Pulau Saparua.\n"
+        '"Hasilnya masih nihil," kata Kapolres Maluku Tengah AKBP Rudi Tanamal.\n'
+        "Rudi mengatakan polres menambah dua kapal patroli dan dua puluh personel untuk "
+        "pencarian.\n"
+        "Pencarian melibatkan Basarnas, TNI AL, Polri dan nelayan setempat.",
+        True,
+        [Officer("AKBP", "Rudi Tanamal", "Kapolres Maluku Tengah")],
+    ),
+    (
+        "police_criticised_by_a_rights_body",
+        "Gas air mata di Stadion Gelora Jaya disebut sudah kedaluwarsa",
+        "Jakarta - Komnas HAM menyimpulkan penembakan gas air mata di Stadion Gelora Jaya "
+        "menjadi pemicu utama kepanikan penonton.\n"
+        '"Gas air mata ditembakkan ke arah tribun yang penuh," kata komisioner Komnas HAM '
+        "Beka Sitorus.\n"
+        "Kapolri mengungkapkan dua perwira yang memberi perintah itu, yakni Danki Brimob "
+        "Polda Jateng AKP Dodi Hartono dan Kabag Ops Polres Klaten Kompol Samsul Huda.\n"
+        "Dodi diduga memerintahkan anggotanya menembakkan gas air mata ke tribun selatan, "
+        "sedangkan Samsul tidak mencegahnya.",
+        True,
+        [
+            Officer("AKP", "Dodi Hartono", None),
+            Officer("Kompol", "Samsul Huda", "Kabag Ops Polres Klaten"),
+        ],
     ),
     (
         "officer_killed_on_duty",

@@ -313,6 +313,13 @@ def test_an_ambiguous_rank_next_to_a_police_run_trap(trap: str) -> None:
     assert report.officers == [Officer("Brigjen Pol", OFFICER, None)]
 
 
+@pytest.mark.parametrize("trap", v.NEUTRAL_TRAPS)
+def test_a_neutral_trap_leads_no_story(trap: str) -> None:
+    spelling = v.TRAPS[trap][-1]
+    body = f"Anggota {spelling} mengunjungi Polres Kupang.\nKapolres Kupang AKBP Budi menyambut."
+    assert not any("other body" in r for r in analyse(f"Kunjungan {spelling}", body).reasons)
+
+
 @pytest.mark.parametrize("abbr", v.ABBREVIATIONS)
 def test_an_abbreviation_ends_no_sentence(abbr: str) -> None:
     report = analyse("x", f"Kemarin AKBP {abbr}. Budi di sana menangkap dua pencuri.")

@@ -750,6 +750,11 @@ TRAPS: dict[str, tuple[str, ...]] = {
 # them ("Kepala RS Polri Brigjen Asep") is a police rank.
 POLICE_RUN_TRAPS: tuple[str, ...] = ("RS Polri", "Universitas Bhayangkara")
 
+# Traps that name Polri's own family association, not a body apart from it: nothing inside
+# them counts for the police, and they are no other body either ("anak-anak TK Kemala
+# Bhayangkari" visiting a Polres do not lead the story away from the police who teach them).
+NEUTRAL_TRAPS: tuple[str, ...] = ("KBPP Polri",)
+
 # Army, navy and air-force ranks: written with "TNI" after them they are a trap
 # ("Brigjen TNI", "Kolonel Inf"), and never a police rank.
 TNI_RANKS: tuple[str, ...] = (
