@@ -474,6 +474,19 @@ OFFICER_SPELLINGS: list[tuple[str, Officer]] = [
     ),
     ("kata AKBP Drs. H. Yusuf Hamid, S.H., M.Si.", Officer("AKBP", "Yusuf Hamid", None)),
     ("kata Kapolres AKPB Prabowo Santoso, SIK.", Officer("AKBP", "Prabowo Santoso", "Kapolres")),
+    ("kata Kanit Binmas Iptu H Joko Susilo.", Officer("Iptu", "Joko Susilo", None)),
+    (
+        "kata Wakapolda Bali Brigjen pol Made Rai.",
+        Officer("Brigjen Pol", "Made Rai", "Wakapolda Bali"),
+    ),
+    (
+        "kata Bharada E atau Rudi Eka Saputra di Jakarta.",
+        Officer("Bharada", "Rudi Eka Saputra", None),
+    ),
+    (
+        "Perkara itu menyeret Mayor Pol. S. Harjono, perwira Komdak Metro Jaya.",
+        Officer("Mayor Pol", "S. Harjono", None),
+    ),
     (
         "ujar Karopenmas Mabes Polri Dedi Prasetya di Jakarta.",
         Officer(None, "Dedi Prasetya", "Karopenmas Divhumas Polri"),
@@ -493,6 +506,8 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
         "Dandim Letkol Inf Budi Santoso hadir.",
         "Ketua Polis Daerah Johor Bahru Selatan Asisten Komisioner Raub Selamat mengatakan.",
         "Foto: Humas Polres Sikka/AKP Yosef Seran",
+        "Kapolres Sikka Serahkan Bantuan Sembako untuk Warga Banjir\nKORANFLORES, MAUMERE.",
+        "Serda Made Arta dan Kolonel Budi Santoso hadir di Polres Ende.",
         "Baca juga: Kapolres Ende AKBP Budi Santoso pimpin apel",
         "Polisi Thailand menahan Kolonel Somchai Prasert.",
         "Kepala Satpol PP Kota Kupang Adrianus Bota mengatakan.",
@@ -502,3 +517,9 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
 )
 def test_no_officer_from(sentence: str) -> None:
     assert analyse("Berita daerah", sentence).officers == []
+
+
+def test_no_officer_from_a_body_line_that_repeats_the_headline() -> None:
+    title = "Kapolda Bali Tinjau Pos Pengamanan Nyepi"
+    body = f"{title}\nBALIWARTA, DENPASAR.\nKapolda Bali Irjen Pol Made Rai meninjau pos itu."
+    assert analyse(title, body).officers == [Officer("Irjen Pol", "Made Rai", "Kapolda Bali")]

@@ -208,8 +208,8 @@ class Post:
 
 @dataclass(slots=True)
 class Rank:
-    """A rank mention, what it needs to be Polri's ("sure" once "Pol" is written after it),
-    and whether the officer is retired ("(Purn)")."""
+    """A rank mention, what it needs to be Polri's ("sure" once "Pol" is written after it;
+    an army rank is kept only then), and whether the officer is retired ("(Purn)")."""
 
     start: int
     end: int
@@ -432,7 +432,7 @@ def scan_ranks(text: str, cands: list[tuple[int, int, str]]) -> list[Rank]:
                 end, suffix = s.end(), True
             elif s := pt.RANK_OTHER_SUFFIX_RE.match(text, end):
                 end, retired = s.end(), retired or "purn" in s.group().lower()
-        if pt.TNI_AFTER_RE.match(text, end):
+        if pt.TNI_AFTER_RE.match(text, end) or (certainty == "suffix" and not suffix):
             continue
         if (paren := _RANK_PAREN_RE.match(text, end)) and pt.RANK_RE.match(paren.group(1)):
             end = paren.end()  # "Komisaris Jenderal Polisi (Komjen Pol) Nana"

@@ -605,7 +605,9 @@ PLACE_BEFORE_RANK: tuple[str, ...] = (
 )  # fmt: skip
 
 # Written right after a rank: these mark it as a Polri rank ("Irjen Pol", "Irjen (Pol)").
-RANK_POLICE_SUFFIXES: tuple[str, ...] = ("Pol", "Pol.", "Polisi", "(Pol)", "(Pol.)", "(Polisi)")
+RANK_POLICE_SUFFIXES: tuple[str, ...] = (
+    "Pol", "Pol.", "pol", "pol.", "POL", "POL.", "Polisi", "(Pol)", "(Pol.)", "(Polisi)",
+)  # fmt: skip
 # Written right after a rank and dropped: retired, posthumous.
 RANK_OTHER_SUFFIXES: tuple[str, ...] = (
     "(Purn)",
@@ -619,7 +621,8 @@ RANK_OTHER_SUFFIXES: tuple[str, ...] = (
 
 # Academic, professional and religious titles, dropped from officers' names.
 NAME_PREFIX_TITLES: tuple[str, ...] = (
-    "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "dr.", "KH.", "Dr", "Drs", "Ir", "Prof",
+    "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "dr.", "KH.", "Dr", "Drs", "Dra", "Ir",
+    "Prof", "H", "Hj", "KH",
 )  # fmt: skip
 NAME_SUFFIX_TITLES: tuple[str, ...] = (
     "S.I.K.", "S.I.K", "SIK", "S.IK", "SIK.", "M.H.", "M.H", "MH", "M.Si.", "M.Si", "MSi",
@@ -756,7 +759,8 @@ POLICE_RUN_TRAPS: tuple[str, ...] = ("RS Polri", "Universitas Bhayangkara")
 NEUTRAL_TRAPS: tuple[str, ...] = ("KBPP Polri",)
 
 # Army, navy and air-force ranks: written with "TNI" after them they are a trap
-# ("Brigjen TNI", "Kolonel Inf"), and never a police rank.
+# ("Brigjen TNI", "Kolonel Inf"); written with "Pol" after them they are a police rank of the
+# ABRI era, before 2001 ("Letkol Pol. M. Kalangit"), and else never a police rank.
 TNI_RANKS: tuple[str, ...] = (
     "Jenderal", "Letjen", "Letnan Jenderal", "Mayjen", "Mayor Jenderal", "Brigjen",
     "Brigadir Jenderal", "Laksamana", "Laksamana Madya", "Laksamana Muda", "Laksamana Pertama",
