@@ -111,6 +111,17 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         [Officer("Brigjen Pol", "Markus Lende", None)],
     ),
     (
+        "bnn_deputy_with_a_bare_general_rank",
+        "BNN sita 300 kilogram ganja di jalur lintas Sumatera",
+        "Medan - Badan Narkotika Nasional (BNN) menyita 300 kilogram ganja dari sebuah truk "
+        "di jalur lintas Sumatera.\n"
+        '"Sopir truk kami tangkap di sebuah rumah makan," ujar Deputi Pemberantasan BNN, '
+        "Brigjen Anton Siregar, Rabu.\n"
+        "BNN juga menangkap dua pemilik ganja di Mandailing Natal.",
+        False,
+        [Officer("Brigjen Pol", "Anton Siregar", None)],
+    ),
+    (
         "customs_with_police_support",
         "Bea Cukai gagalkan penyelundupan 200 ribu batang rokok",
         "Batam - Bea Cukai Batam menggagalkan penyelundupan 200 ribu batang rokok ilegal di "

@@ -313,6 +313,14 @@ def test_an_ambiguous_rank_next_to_a_police_run_trap(trap: str) -> None:
     assert report.officers == [Officer("Brigjen Pol", OFFICER, None)]
 
 
+@pytest.mark.parametrize("body", v.POLICE_STAFFED_BODIES)
+def test_an_ambiguous_rank_next_to_a_police_staffed_body(body: str) -> None:
+    name = v.OTHER_AGENCIES[body][0]
+    report = analyse("x", f"Kepala {name} Brigjen {OFFICER} mengatakan.")
+    assert report.officers == [Officer("Brigjen Pol", OFFICER, None)]
+    assert not report.is_police
+
+
 @pytest.mark.parametrize("trap", v.NEUTRAL_TRAPS)
 def test_a_neutral_trap_leads_no_story(trap: str) -> None:
     spelling = v.TRAPS[trap][-1]

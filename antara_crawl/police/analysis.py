@@ -120,6 +120,7 @@ def analyse(title: str, body: str) -> PoliceReport:
     sure += [p.start for p in found.posts if p.police]
     sure += [r.start for r in found.ranks if r.certainty == "sure"]
     sure += [start for start, _, name in found.traps if name in v.POLICE_RUN_TRAPS]
+    sure += [start for start, _, name in found.bodies if name in v.POLICE_STAFFED_BODIES]
     ranks = police_ranks(found, sorted(sure))
     raw = officer_mentions(found, ranks, cut, _headline_repeats(text, title))
     officers = merge_officers(raw)

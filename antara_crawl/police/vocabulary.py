@@ -931,6 +931,10 @@ OTHER_AGENCIES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Other bodies led by police generals on secondment: an ambiguous rank next to them
+# ("Deputi Pemberantasan BNN, Brigjen I Wayan Sugiri") is a police rank, unless "TNI" is written.
+POLICE_STAFFED_BODIES: tuple[str, ...] = ("BNN", "KPK")
+
 # ------------------------------------------------------------------------------ actions
 
 # Verbs (as written) that say a police actor did police work; matched as whole words.
