@@ -385,7 +385,7 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         "lampu lalu lintas kepada anak-anak.\n"
         '"Sejak dini mereka kami ajak tertib berlalu lintas," kata Rahmat.',
         True,
-        [Officer("Ipda", "Rahmat Hidayat", None)],
+        [Officer("Ipda", "Rahmat Hidayat", "Kanit Dikyasa Satlantas Polres Sinjai")],
     ),
     (
         "police_officer_as_spokesman_of_a_search",
@@ -499,6 +499,14 @@ OFFICER_SPELLINGS: list[tuple[str, Officer]] = [
         Officer("Mayor Pol", "S. Harjono", None),
     ),
     (
+        "ujar Kasubdit Jatanras Polda Metro Jaya, Hendra Gunawan, di Jakarta.",
+        Officer(None, "Hendra Gunawan", "Kasubdit Jatanras Polda Metro Jaya"),
+    ),
+    (
+        "Aula itu diberi nama Kapolda NTT terdahulu, Yakobus Lelo.",
+        Officer(None, "Yakobus Lelo", None),
+    ),
+    (
         "ujar Karopenmas Mabes Polri Dedi Prasetya di Jakarta.",
         Officer(None, "Dedi Prasetya", "Karopenmas Divhumas Polri"),
     ),
@@ -519,6 +527,8 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
         "Foto: Humas Polres Sikka/AKP Yosef Seran",
         "Kapolres Sikka Serahkan Bantuan Sembako untuk Warga Banjir\nKORANFLORES, MAUMERE.",
         "Serda Made Arta dan Kolonel Budi Santoso hadir di Polres Ende.",
+        "Kasubbag Humas Polres Bangkalan, Madura, Jawa Timur, menjelaskan kasus itu.",
+        "Kapolres Ende, Presiden Direktur PT Flores Jaya, dan warga hadir.",
         "Baca juga: Kapolres Ende AKBP Budi Santoso pimpin apel",
         "Polisi Thailand menahan Kolonel Somchai Prasert.",
         "Kepala Satpol PP Kota Kupang Adrianus Bota mengatakan.",

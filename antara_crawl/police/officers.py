@@ -55,6 +55,12 @@ _PLACE_BEFORE_RE = re.compile(
     rf"(?<![\w.])(?:{'|'.join(re.escape(w) for w in v.PLACE_BEFORE_RANK)}){pt.SP}$"
 )
 _MAX_NAME_WORDS = 7
+# A name set off by commas after a post (a time word may say the post was held before).
+_APPOSITION_RE = re.compile(
+    rf"(?:{pt.SP}({'|'.join(w.replace(' ', pt.SP) for w in v.FORMER_POST_WORDS)}))?{pt.OSP},"
+)
+_PLACE_WORDS_RE = re.compile(rf"{pt.OSP}[A-Z][\w-]*(?:{pt.SP}[A-Z][\w-]*){{0,2}}")
+_APPOSITION_END_RE = re.compile(rf"{pt.OSP}(?:,|\.(?!\w))")
 _INITIALS_RE = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+")
 _ALIAS_RE = re.compile(rf"{pt.SP}(?:atau|alias)(?={pt.SP})")
 
@@ -96,6 +102,19 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
     if name.lower() in pt.PLACE_PROVINCE or name.lower() in pt.POLDA_NAMES:
         return None  # "Kapolda Papua Papua": a place, not a name
     return (name, end) if name else None
+
+
+def _is_place(text: str, pos: int) -> bool:
+    """Whether a province or a regency is named right at ``pos`` (spaces may come first)."""
+    words = _PLACE_WORDS_RE.match(text, pos)
+    if words is None:
+        return False
+    w = words.group().split()
+    return any(
+        " ".join(w[:n]).lower() in table
+        for n in (1, 2, 3)
+        for table in (pt.PLACE_PROVINCE, pt.POLDA_NAMES)
+    )
 
 
 def _is_verb(word: str) -> bool:
@@ -210,8 +229,18 @@ def officer_mentions(
         # A name right after a post whose unit is complete: "Kapolri Listyo Sigit Prabowo".
         if not p.police or not p.closed or p.start < cut or p.start in used_posts:
             continue
-        if (name := read_name(text, p.end)) and not _title_cased_line(text, p.start, headlines):
-            position = None if p.former else p.position
+        name = read_name(text, p.end)
+        former = p.former
+        if name is None and (ap := _APPOSITION_RE.match(text, p.end)):
+            # "Kasubdit Cyber Crime Polda Metro Jaya, Hermawan, …", "Kapolri terdahulu, Anton …"
+            name = read_name(text, ap.end())
+            if name is None or not (close := _APPOSITION_END_RE.match(text, name[1])):
+                continue
+            if _is_place(text, close.end()):  # "Polres Sumenep, Madura, Jawa Timur"
+                continue
+            former = former or ap.group(1) is not None
+        if name and not _title_cased_line(text, p.start, headlines):
+            position = None if former else p.position
             raw.append(RawOfficer(p.start, name[1], None, name[0], position))
     return raw
 

@@ -619,6 +619,11 @@ RANK_OTHER_SUFFIXES: tuple[str, ...] = (
     "Anumerta",
 )
 
+# Words after a post that say it was held before ("Kapolri terdahulu, Anton Sudjarwo").
+FORMER_POST_WORDS: tuple[str, ...] = (
+    "terdahulu", "sebelumnya", "saat itu", "kala itu", "ketika itu", "waktu itu",
+)  # fmt: skip
+
 # Academic, professional and religious titles, dropped from officers' names.
 NAME_PREFIX_TITLES: tuple[str, ...] = (
     "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "dr.", "KH.", "Dr", "Drs", "Dra", "Ir",
@@ -1012,7 +1017,7 @@ NAME_STOP_WORDS: tuple[str, ...] = (
     "November", "Desember", "PT", "CV", "Utama", "Independen", "Foto", "Sumber", "Reporter",
     "Editor", "Pewarta", "Baca", "Lihat", "Nomor", "No", "Polisi", "Pol", "Purn", "TNI", "Inf",
     "Kav", "Arh", "Czi", "Cpm", "Laut", "Udara", "Darat", "WIB", "WITA", "WIT", "Wib", "Wita",
-    "Wit", "Anumerta",
+    "Wit", "Anumerta", "Presiden", "Menteri", "Ketua", "Sekretaris", "Komisioner",
 )  # fmt: skip
 
 # Army corps and branch marks written after a rank ("Letkol Inf"): the rank is not Polri's.
