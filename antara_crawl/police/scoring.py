@@ -267,7 +267,7 @@ def _agency_officers(t: _Text, speakers: list[Speaker]) -> dict[str, str]:
 def _add_named_officers(t: _Text, speakers: list[Speaker], agency_officers: dict[str, str]) -> None:
     """Add police officers named again at the start of a body sentence as police actors
     ("Andre mengatakan, …", "Has Darman diduga memerintahkan …")."""
-    officer_words = {w for sp in speakers for w in sp.name} - agency_officers.keys()
+    officer_words = {w for sp in speakers for w in sp.name} - agency_officers.keys() - _SHARED
     if not officer_words:
         return
     added = []
@@ -425,6 +425,7 @@ def score(
     return Score(round(min(1.0, max(0.0, total)), 2), reasons)
 
 
+_SHARED = frozenset(w.lower() for w in v.SHARED_NAME_WORDS)
 _SENTENCE_START_RE = re.compile(r"[\s\"“”']*([A-Z][\w'’-]+)")
 _SAID_NAME_RE = re.compile(
     rf"\b(?:{'|'.join(v.SAID_BEFORE_NAME)})[^\S\n]+(?:[A-Z][\w'’-]+[^\S\n]+)?([A-Z][\w'’-]+)"

@@ -1053,6 +1053,14 @@ INDONESIA: tuple[str, ...] = (
     "Indonesia", "RI", "Nusantara", "Polri",
 )  # fmt: skip
 
+# Name words many people share (Balinese birth-order names, "Muhammad"…): a sentence that
+# starts with one of them alone does not name an officer again.
+SHARED_NAME_WORDS: tuple[str, ...] = (
+    "Muhammad", "Mohammad", "Mohamad", "Muhamad", "Ahmad", "Achmad", "Abdul", "Siti", "Nur",
+    "Made", "Putu", "Wayan", "Nyoman", "Ketut", "Gede", "Komang", "Kadek", "Nengah", "Gusti",
+    "Ngurah", "Agung", "Anak", "Dewa", "Ida", "Bagus", "Ayu", "Andi", "Raden",
+)  # fmt: skip
+
 # Speech words written before the speaker's name ("kata Hendrik").
 SAID_BEFORE_NAME: tuple[str, ...] = (
     "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "terang", "imbuh", "tambah", "papar",
