@@ -8,8 +8,9 @@ contribution with a reason string, and is clipped to 0–1:
   +0.25 when joined to what comes before, "… gandeng Bulog dan Polda Jateng");
   +0.1 when police are named there after another body that leads ("BNN dan Polri …");
 - paragraphs led by police: police are the first actor of a sentence that goes on with a verb
-  ("Polres Kupang menangkap …", "diamankan petugas Polsek …") or a police officer speaks
-  ("kata Kapolres …"): +0.25 each (+0.15 for a bare "polisi"), at most +0.6 in all;
+  ("Polres Kupang menangkap …", "diamankan petugas Polsek …"; an officer named again at a
+  sentence's start: "Andre mengatakan …") or a police officer speaks ("kata Kapolres …"):
+  +0.25 each (+0.15 for a bare "polisi"), at most +0.6 in all;
 - the lead: the first body paragraph led by police, +0.1;
 - the police-led share of the paragraphs led by someone (police or another body), up to +0.2;
 - minus: another body leads more paragraphs than police (-0.3), leads the headline (-0.3);
