@@ -10,7 +10,7 @@ from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
 from antara_crawl.config import number_setting
-from antara_crawl.state import ArticleStore, StateError, parse_state_setting
+from antara_crawl.state import ArticleStore, StateError, StateLocked, parse_state_setting
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -23,9 +23,10 @@ EXIT_OK = 0
 EXIT_UNREACHABLE = 3
 EXIT_FEED_FAILED = 4
 EXIT_STATE_FAILED = 5
+EXIT_LOCKED = 75
 EXIT_STAT = "antara/exit_code"
 """The stat ``scrapy crawl`` exits with: 0 fine, 3 ANTARA unreachable, 4 a feed not stored,
-5 the state could not be opened."""
+5 the state could not be opened, 75 another run holds the state (EX_TEMPFAIL)."""
 
 
 class RunReport:
@@ -93,7 +94,8 @@ class ArticleState:
             )
         except StateError as exc:
             logger.error("%s", exc)
-            self.crawler.stats.set_value(EXIT_STAT, EXIT_STATE_FAILED)
+            status = EXIT_LOCKED if isinstance(exc, StateLocked) else EXIT_STATE_FAILED
+            self.crawler.stats.set_value(EXIT_STAT, status)
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_state"))
             return

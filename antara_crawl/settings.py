@@ -19,8 +19,11 @@ COMMANDS_MODULE = "antara_crawl.commands"
 # --- Project settings -------------------------------------------------------------------
 # Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
 ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
+# Where state, feeds and run reports live ("{data}" in the settings below): empty means the
+# project directory's data/, never the working directory (antara_crawl.paths).
+ANTARA_DATA_DIR = os.environ.get("ANTARA_DATA_DIR", "")
 # Cross-run state: a SQLite path, or "none".
-ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
+ANTARA_STATE = os.environ.get("ANTARA_STATE", "{data}/state/antara.sqlite3")
 # Forget the cross-run state before the run (what -a reset_state=true sets).
 ANTARA_STATE_RESET = False
 # Who runs this crawler: an URL or e-mail address put into the user agent.
@@ -103,11 +106,13 @@ FEED_STORAGES = {
     "": "antara_crawl.feeds.AtomicFileFeedStorage",
     "file": "antara_crawl.feeds.AtomicFileFeedStorage",
 }
+FEED_EXPORTERS = {"csv": "antara_crawl.feeds.JsonFieldsCsvItemExporter"}
 
 # --- Feeds ------------------------------------------------------------------------------
 # Without -o/-O (or FEEDS), items go here as JSON Lines; %(time)s is the UTC start time.
-ANTARA_FEED_URI = "data/feeds/antara/%(time)s.jsonl"
+ANTARA_FEED_URI = "{data}/feeds/antara/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
+# No file when a run has nothing new; a feed given with -O is always written (the add-on).
 FEED_STORE_EMPTY = False
 
 LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")

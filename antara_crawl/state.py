@@ -74,6 +74,10 @@ class StateError(Exception):
     """The state store cannot be used; the message is one line for the user."""
 
 
+class StateLocked(StateError):
+    """Another run holds the state store: a temporary condition, not a broken setup."""
+
+
 def _upgrade(db: sqlite3.Connection, found: str, path: Path) -> None:
     """Bring a state file of an older format to :data:`STATE_FORMAT`; StateError if unknown."""
     while found != STATE_FORMAT:
@@ -97,7 +101,7 @@ def _lock(path: Path) -> IO[bytes]:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise StateError(
+        raise StateLocked(
             f"state file {path} is in use by another run; wait for it to finish"
         ) from None
     return handle

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import sqlite3
@@ -200,7 +201,11 @@ def test_a_killed_run_leaves_nothing_seen_that_no_feed_holds(tmp_path: Path) -> 
             "-a", f"since={since}",
         ]  # fmt: skip
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command,
+            cwd=ROOT,
+            env=os.environ | {"ANTARA_DATA_DIR": str(tmp_path / "data")},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:  # the run is mid-way: one article's download hangs, others' items are written
             for _ in range(600):

@@ -288,32 +288,48 @@ class AntaraSpider(scrapy.Spider):
             meta={"handle_httpstatus_list": list(GONE_STATUSES)},
         )
 
-    def parse_article(
-        self, response: Response, via: str, referrer: str | None, depth: int
-    ) -> Iterator[Any]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """One article page as an item, whatever its police score or date, with nothing
+        remembered and no link followed: what ``scrapy parse URL`` shows."""
+        item = self._extract(response, None)
+        if item is not None:
+            item["police"] = analyse(item["title"], item["body"]).as_field()
+            item["discovered_via"], item["referrer"], item["depth"] = "start_url", None, 0
+            yield item
+
+    def _extract(self, response: Response, ref: ArticleRef | None) -> Any:
+        """The article item of a page, or None (gone, not an article, refused), counted."""
         stats = self.crawler.stats
-        ref = article_ref(response.url)
         if self._gone(response, "article"):
             self._skip(ref, "gone")
-            return
+            return None
         try:
             extraction = extract_page(_page_of(response), response.url)
         except NotAnArticle as exc:
             stats.inc_value("antara/article/not_an_article")
             self.logger.info("Not an article: %s", exc)
             self._skip(ref, "not_an_article")
-            return
+            return None
         except ExtractError as exc:
             stats.inc_value("antara/article/extract_error")
             for field in exc.fields:
                 stats.inc_value(f"antara/extract/refused/{field}")
             self.logger.warning("Extraction failed, article dropped: %s", exc)
-            return
+            return None
         stats.inc_value("antara/article/extracted")
         stats.inc_value(f"antara/extract/design/{extraction.design}")
         for field in extraction.missing:
             stats.inc_value(f"antara/extract/missing/{extraction.design}/{field}")
-        item = extraction.item
+        return extraction.item
+
+    def parse_article(
+        self, response: Response, via: str, referrer: str | None, depth: int
+    ) -> Iterator[Any]:
+        stats = self.crawler.stats
+        ref = article_ref(response.url)
+        item = self._extract(response, ref)
+        if item is None:
+            return
         report = analyse(item["title"], item["body"])
         published = item["published_at"]
         if self.options.police_only and not report.is_police_at(self.min_police_score):
