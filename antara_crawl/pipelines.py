@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+class Dropped(DropItem):
+    """An item that does not leave, with its ``reason`` for the run report."""
+
+    def __init__(self, reason: str, message: str, log_level: str | None = None) -> None:
+        super().__init__(message, log_level=log_level)
+        self.reason = reason
+
+
 def content_hash(body: str) -> str:
     """sha256 hex of an item's body: what ``version`` changes with."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -93,7 +101,7 @@ class ValidateItemPipeline:
             for problem in problems:
                 self.stats.inc_value(f"antara/invalid/{problem}")
             url = ItemAdapter(item).get("url")
-            raise DropItem(f"Invalid item {url}: {'; '.join(problems)}")
+            raise Dropped("invalid", f"Invalid item {url}: {'; '.join(problems)}")
         return item
 
 
@@ -112,7 +120,7 @@ class RunDedupePipeline:
         key = ItemAdapter(item)["id"]
         if key in self.seen:
             self.stats.inc_value("antara/duplicate_in_run")
-            raise DropItem(f"Already emitted in this run: {key}")
+            raise Dropped("duplicate_in_run", f"Already emitted in this run: {key}")
         self.seen.add(key)
         return item
 
@@ -149,7 +157,7 @@ class StatePipeline:
         if stored is not None and stored.content_hash == adapter["content_hash"]:
             store.touch(key, seen_at)
             self.stats.inc_value("antara/state/unchanged")
-            raise DropItem(f"Unchanged since an earlier run: {key}", log_level="DEBUG")
+            raise Dropped("unchanged", f"Unchanged since an earlier run: {key}", log_level="DEBUG")
         signature = body_signature(adapter["body"])
         adapter["version"] = stored.version + 1 if stored else 1
         adapter["duplicate_of"] = store.near_duplicate_of(

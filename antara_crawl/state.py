@@ -275,6 +275,10 @@ class ArticleStore:
         ).fetchone()
         return StoredArticle(*row) if row else None
 
+    def count(self) -> int:
+        """How many articles earlier runs emitted (committed)."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
     def known(self, key: str) -> Known | None:
         """What earlier runs learnt of an article: emitted, or skipped and why; None if nothing."""
         row = self.db.execute("SELECT published_at FROM articles WHERE key = ?", (key,)).fetchone()

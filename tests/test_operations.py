@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from antara_crawl.paths import data_dir
-from tests.crawl import ROOT, run_crawl
+from tests.crawl import ROOT, CrawlRun, run_crawl
+from tests.sitebuilder import Site
 from tests.test_state_runs import NOW, build, key
 
 SINCE = (NOW - timedelta(days=10)).date().isoformat()
@@ -36,29 +37,81 @@ def test_a_run_holding_the_state_makes_the_next_exit_75(tmp_path: Path) -> None:
     assert lines == [f"antara: state file {state} is in use by another run; wait for it to finish"]
 
 
-def test_o_on_a_run_with_nothing_new_leaves_an_empty_file_and_parts_are_cleaned(
+def reports(run: CrawlRun) -> list[dict]:
+    """The finished reports in a run's data directory, oldest first."""
+    paths = sorted((run.data_dir / "runs").glob("*.json"))
+    return [json.loads(path.read_text("utf-8")) for path in paths if path.stat().st_size]
+
+
+def test_runs_write_reports_and_o_with_nothing_new_leaves_an_empty_file(
     mirror: tuple[Path, dict], tmp_path: Path
 ) -> None:
-    root, articles = mirror
-    state, out = tmp_path / "state.sqlite3", tmp_path / "latest.jsonl"
-    first = run_crawl(out, mirror=str(root), state=state, args={"since": SINCE, "_job": "j1"})
-    assert first.returncode == 0, first.log[-3000:]
-    assert key(articles["old_kupang"]) in first.by_key
+    root, _articles = mirror
+    state, data, out = tmp_path / "state.sqlite3", tmp_path / "data", tmp_path / "latest.jsonl"
+    runs = [  # the default feed, twice
+        run_crawl(None, mirror=str(root), state=state, data_dir=data,
+                  args={"since": SINCE, "_job": f"j{n}"})
+        for n in (1, 2)
+    ]  # fmt: skip
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].log[-3000:]
+    first, second = reports(runs[0])
+    [feed] = first["feeds"]
+    assert Path(feed["uri"]).name == f"{first['run']}.jsonl"  # the feed shares the run's name
+    emitted = [json.loads(line) for line in Path(feed["uri"]).read_text("utf-8").splitlines()]
+    assert feed["items"] == len(emitted) == first["state"]["total"]
+    kupang = first["portals"]["kupang"]
+    assert kupang["emitted"] == {"new": sum(item["portal"] == "kupang" for item in emitted)}
+    assert first["portals"]["bali"]["dropped"] == {"not_police": 1}
+    assert first["window"] == {"since": SINCE, "until": None}
+    assert first["arguments"] == {"since": SINCE, "_job": "j1"}
+    assert first["exit_status"] == 0 and first["finish_reason"] == "finished"
+    assert all(m["ok"] for m in first["monitors"])
+    # Nothing new: no default feed file, and the report says since when.
+    assert second["feeds"] == [] and second["last_news_at"] == first["started_at"]
+    assert len(list(data.glob("feeds/antara/*"))) == 1
+    assert second["portals"]["kupang"]["downloaded"] == 1  # the young article, refreshed
+    assert second["portals"]["kupang"]["discovered"] == kupang["discovered"]
+
     stale, live = tmp_path / "killed.jsonl.part", tmp_path / "running.jsonl.part"
     stale.write_text('{"id": "half"}\n')
     live.write_text("")
+    out.write_text('{"id": "an item of an older run"}\n')
     with live.open("rb") as writer:  # a live run writing its part holds a lock on it
         fcntl.flock(writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        again = run_crawl(out, mirror=str(root), state=state, args={"since": SINCE})
-    assert again.returncode == 0, again.log[-3000:]
-    assert out.exists() and out.read_text() == ""
+        latest = run_crawl(
+            out, mirror=str(root), state=state, data_dir=data, args={"since": SINCE},
+            settings={"LOG_LEVEL": "SUMMARY"},  # the default: summary and warnings
+        )  # fmt: skip
+    assert latest.returncode == 0, latest.log[-3000:]
+    assert out.read_text() == ""
     assert not stale.exists() and live.exists()
-    assert f"Removed {stale}, left by an interrupted run" in again.log
-    # Without -O, a run with nothing new writes no feed file (and its data dir has no feeds).
-    default = run_crawl(None, mirror=str(root), state=state, data_dir=tmp_path / "data",
-                        args={"since": SINCE})  # fmt: skip
-    assert default.returncode == 0, default.log[-3000:]
-    assert not list((tmp_path / "data").glob("feeds/antara/*.jsonl"))
+    levels = [line.split("] ")[1].split(":")[0] for line in latest.log.splitlines()]
+    assert set(levels) == {"WARNING", "SUMMARY"}, latest.log
+    assert f"Removed {stale}, left by an interrupted run" in latest.log
+    assert f"SUMMARY: Nothing new since {first['started_at']}\n" in latest.log
+    assert f"SUMMARY: State: 0 articles recorded; {len(emitted)} in {state}\n" in latest.log
+    assert f"SUMMARY: Feed: {out} (0 items)" in latest.log
+
+    listing = subprocess.run(
+        [sys.executable, "-m", "scrapy", "runs", "-n", "5"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+        env=os.environ | {"ANTARA_DATA_DIR": str(data)},
+    )  # fmt: skip
+    rows = listing.stdout.splitlines()
+    third = reports(latest)[-1]
+    assert [row.split()[0] for row in rows] == [third["run"], second["run"], first["run"]]
+    assert f"emitted {len(emitted)} ({len(emitted)} new" in rows[2]
+
+
+def test_a_site_that_gives_nothing_fails_the_discovery_monitor(tmp_path: Path) -> None:
+    Site(NOW, portals=("kupang",)).write(tmp_path / "mirror")
+    run = run_crawl(tmp_path / "out.jsonl", mirror=str(tmp_path / "mirror"),
+                    args={"portals": "kupang"})  # fmt: skip
+    assert run.returncode == 6, run.log[-3000:]
+    assert "ERROR: Monitor failed: discovery found 0 entries" in run.log
+    [report] = reports(run)
+    assert report["exit_status"] == 6
+    assert [m["name"] for m in report["monitors"] if not m["ok"]] == ["discovery"]
 
 
 def test_a_feed_that_cannot_be_stored_is_one_line_and_exit_4(
@@ -74,20 +127,6 @@ def test_a_feed_that_cannot_be_stored_is_one_line_and_exit_4(
     assert len(failures) == 1 and str(target) in failures[0], failures
 
 
-def test_csv_feeds_carry_nested_fields_as_json(mirror: tuple[Path, dict], tmp_path: Path) -> None:
-    root, articles = mirror
-    out = tmp_path / "out.csv"
-    run = run_crawl(out, mirror=str(root), args={"since": SINCE})
-    assert run.returncode == 0, run.log[-3000:]
-    with out.open(encoding="utf-8", newline="") as handle:
-        rows = {row["id"]: row for row in csv.DictReader(handle)}
-    row = rows[key(articles["old_kupang"])]
-    police = json.loads(row["police"])
-    assert police["score"] >= 0.5 and "Polres Kupang" in police["units"]
-    assert isinstance(json.loads(row["tags"]), list)
-    assert isinstance(json.loads(row["related"]), list)
-
-
 def test_default_locations_follow_the_project_not_the_working_directory(
     mirror: tuple[Path, dict], tmp_path: Path
 ) -> None:
@@ -97,7 +136,7 @@ def test_default_locations_follow_the_project_not_the_working_directory(
     assert data_dir("d", cwd=elsewhere) == elsewhere / "d"
     root, articles = mirror
     run = run_crawl(
-        Path("out.jsonl"),  # a path the user gives: the working directory's
+        Path("out.csv"),  # a path the user gives: the working directory's
         mirror=str(root),
         state="{data}/state/antara.sqlite3",
         data_dir=tmp_path / "data",
@@ -107,9 +146,14 @@ def test_default_locations_follow_the_project_not_the_working_directory(
     )
     assert run.returncode == 0, run.log[-3000:]
     assert (tmp_path / "data" / "state" / "antara.sqlite3").is_file()
-    assert sorted(p.name for p in elsewhere.iterdir()) == ["out.jsonl"]
-    lines = (elsewhere / "out.jsonl").read_text("utf-8").splitlines()
-    assert key(articles["old_kupang"]) in {json.loads(line)["id"] for line in lines}
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["out.csv"]
+    with (elsewhere / "out.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    row = rows[key(articles["old_kupang"])]  # CSV: nested fields as JSON
+    police = json.loads(row["police"])
+    assert police["score"] >= 0.5 and "Polres Kupang" in police["units"]
+    assert isinstance(json.loads(row["tags"]), list)
+    assert isinstance(json.loads(row["related"]), list)
 
 
 def test_scrapy_parse_extracts_an_article(mirror: tuple[Path, dict]) -> None:

@@ -25,6 +25,7 @@ from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import DEFAULT_MIN_SCORE, analyse
 from antara_crawl.portals import ANTARA_DOMAIN, Portal, portal_for_url
+from antara_crawl.runs import PORTAL_STAT
 from antara_crawl.urls import ArticleRef, article_ref, url_kind
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class AntaraSpider(scrapy.Spider):
             default_window_days=int(kwargs.pop("_default_window_days", 3)),
             **kwargs,
         )
+        self.arguments = {name: str(value) for name, value in kwargs.items()}
         self.now = datetime.now(timezone.utc)
         self._frontier: dict[str, Pending] = {}
         self._requested: set[str] = set()
@@ -256,11 +258,17 @@ class AntaraSpider(scrapy.Spider):
             return
         level, self._frontier = self._frontier, {}
         assert self.crawler.engine is not None
+        scheduled = False
         for key, pending in level.items():
-            if key not in self._requested and self._wanted(key):
+            if key in self._requested:
+                continue
+            self._count(key, "discovered")
+            if self._wanted(key):
                 self._requested.add(key)
                 self.crawler.engine.crawl(self._article_request(pending))
-        raise DontCloseSpider
+                scheduled = True
+        if scheduled:  # else the run is over now, not at the next idle check (5 s later)
+            raise DontCloseSpider
 
     def _wanted(self, key: str) -> bool:
         """Whether to download an article: unknown to earlier runs, or worth a new look."""
@@ -312,6 +320,8 @@ class AntaraSpider(scrapy.Spider):
             return None
         except ExtractError as exc:
             stats.inc_value("antara/article/extract_error")
+            if ref is not None:
+                self._count(ref.key, "dropped/extract_error")
             for field in exc.fields:
                 stats.inc_value(f"antara/extract/refused/{field}")
             self.logger.warning("Extraction failed, article dropped: %s", exc)
@@ -361,19 +371,31 @@ class AntaraSpider(scrapy.Spider):
         police_score: float | None = None,
     ) -> None:
         """Remember an article this run downloaded but does not emit, so later runs need not."""
+        if ref is not None:
+            self._count(ref.key, f"dropped/{reason}")
         if ref is not None and self.store is not None:
             self.store.record_skipped(ref.key, reason, published, police_score=police_score)
+
+    def _count(self, key: str, figure: str) -> None:
+        """Count ``figure`` for the portal of article ``key`` (the run report's figures)."""
+        self.crawler.stats.inc_value(f"{PORTAL_STAT}{key.split(':', 1)[0]}/{figure}")
 
     def request_failed(self, failure: Failure) -> None:
         request = failure.request
         stats = self.crawler.stats
+        portal = portal_for_url(request.url).key
         if failure.check(IgnoreRequest):
             stats.inc_value("antara/request_ignored")
         elif failure.check(*NETWORK_ERRORS):
             stats.inc_value("antara/network_error")
+            self._count(portal, "errors/network")
             self.logger.warning("Cannot reach %s: %s", request.url, failure.getErrorMessage())
         else:
             stats.inc_value(f"antara/request_failed/{failure.type.__name__}")
+            status = getattr(getattr(failure.value, "response", None), "status", None)
+            self._count(
+                portal, f"errors/http_{status}" if status else f"errors/{failure.type.__name__}"
+            )
             self.logger.warning(
                 "Request failed: %s: %s", request.url, failure.getErrorMessage() or failure.type
             )
