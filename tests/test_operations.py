@@ -15,8 +15,9 @@ import pytest
 
 from antara_crawl.paths import data_dir
 from tests.crawl import ROOT, CrawlRun, run_crawl
+from tests.mirror_server import serve_mirror
 from tests.sitebuilder import Site
-from tests.test_state_runs import NOW, build, key
+from tests.test_state_runs import NOW, backdate_fetch, build, key
 
 SINCE = (NOW - timedelta(days=10)).date().isoformat()
 
@@ -46,10 +47,11 @@ def reports(run: CrawlRun) -> list[dict]:
 def test_runs_write_reports_and_o_with_nothing_new_leaves_an_empty_file(
     mirror: tuple[Path, dict], tmp_path: Path
 ) -> None:
-    root, _articles = mirror
+    root, articles = mirror
     state, data, out = tmp_path / "state.sqlite3", tmp_path / "data", tmp_path / "latest.jsonl"
+    server = serve_mirror(root)  # with ETags, as a web server
     runs = [  # the default feed, twice
-        run_crawl(None, mirror=str(root), state=state, data_dir=data,
+        run_crawl(None, mirror=server.base_url, state=state, data_dir=data,
                   args={"since": SINCE, "_job": f"j{n}"})
         for n in (1, 2)
     ]  # fmt: skip
@@ -69,8 +71,12 @@ def test_runs_write_reports_and_o_with_nothing_new_leaves_an_empty_file(
     # Nothing new: no default feed file, and the report says since when.
     assert second["feeds"] == [] and second["last_news_at"] == first["started_at"]
     assert len(list(data.glob("feeds/antara/*"))) == 1
-    assert second["portals"]["kupang"]["downloaded"] == 1  # the young article, refreshed
+    # Polite refresh: the young article is not downloaded again before its next refresh age,
+    # then asked for with its ETag: not modified.
+    assert second["portals"]["kupang"]["downloaded"] == 0
     assert second["portals"]["kupang"]["discovered"] == kupang["discovered"]
+    young = articles["young"]
+    backdate_fetch(state, key(young), young.published)
 
     stale, live = tmp_path / "killed.jsonl.part", tmp_path / "running.jsonl.part"
     stale.write_text('{"id": "half"}\n')
@@ -78,11 +84,17 @@ def test_runs_write_reports_and_o_with_nothing_new_leaves_an_empty_file(
     out.write_text('{"id": "an item of an older run"}\n')
     with live.open("rb") as writer:  # a live run writing its part holds a lock on it
         fcntl.flock(writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        before = len(server.responses)
         latest = run_crawl(
-            out, mirror=str(root), state=state, data_dir=data, args={"since": SINCE},
+            out, mirror=server.base_url, state=state, data_dir=data, args={"since": SINCE},
             settings={"LOG_LEVEL": "SUMMARY"},  # the default: summary and warnings
         )  # fmt: skip
+    server.stop()
     assert latest.returncode == 0, latest.log[-3000:]
+    downloads = [(p, status) for p, status in server.responses[before:] if "/berita/" in p]
+    assert len(downloads) == 1 and f"/berita/{young.id}/" in downloads[0][0], downloads
+    assert downloads[0][1] == 304
+    assert reports(latest)[-1]["portals"]["kupang"]["not_modified"] == 1
     assert out.read_text() == ""
     assert not stale.exists() and live.exists()
     levels = [line.split("] ")[1].split(":")[0] for line in latest.log.splitlines()]

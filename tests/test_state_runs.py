@@ -112,6 +112,17 @@ def article_requests(requests: list[str]) -> list[str]:
     return [r for r in requests if "/berita/" in r]
 
 
+def backdate_fetch(state: Path, article_key: str, published: datetime) -> None:
+    """Make the state say the article was last downloaded 2 h after its publication: the
+    next run is past its 6 h refresh."""
+    with sqlite3.connect(state) as db:
+        fetched = (published + timedelta(hours=2)).isoformat()
+        updated = db.execute(
+            "UPDATE fetches SET fetched_at = ? WHERE key = ?", (fetched, article_key)
+        )
+        assert updated.rowcount == 1
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
     base = tmp_path_factory.mktemp("runs")
@@ -120,6 +131,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
     results = {}
     for run in (1, 2, 3):
         articles = build(mirror, min(run, 2))
+        if run == 2:  # as if run 1 had been 2 h after the young article's publication
+            backdate_fetch(state, key(articles["young"]), articles["young"].published)
         settings = {"ANTARA_REFRESH_DAYS": "0"} if run == 3 else {}
         with serve_mirror(mirror) as server:
             crawl = run_crawl(

@@ -43,6 +43,7 @@ LISTINGS: dict[str, tuple[str, ...]] = {"www": ("terkini", "hukum")}
 _VIA_RANK = {"start_url": 0, "rss": 1, "listing": 2}
 DISCOVERY_PRIORITY = 100
 GONE_STATUSES = (404, 410)
+NOT_MODIFIED = 304
 
 
 class Pending(NamedTuple):
@@ -288,13 +289,36 @@ class AntaraSpider(scrapy.Spider):
         return wanted
 
     def _article_request(self, pending: Pending) -> scrapy.Request:
+        """The article's request; conditional (``If-None-Match``, ``If-Modified-Since``) when
+        its server gave validators the last time it was downloaded."""
+        headers = {}
+        ref = article_ref(pending.url)
+        if ref is not None and self.store is not None:
+            etag, last_modified = self.store.validators(ref.key)
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
         return scrapy.Request(
             pending.url,
+            headers=headers,
             callback=self.parse_article,
             errback=self.request_failed,
             cb_kwargs={"via": pending.via, "referrer": pending.referrer, "depth": pending.depth},
-            meta={"handle_httpstatus_list": list(GONE_STATUSES)},
+            meta={"handle_httpstatus_list": [*GONE_STATUSES, NOT_MODIFIED]},
         )
+
+    def _note_fetch(self, response: Response, ref: ArticleRef | None) -> None:
+        """Remember when the article was downloaded, and its server's validators."""
+        if ref is None or self.store is None:
+            return
+        etag, last_modified = (
+            self.store.validators(ref.key)
+            if response.status == NOT_MODIFIED
+            else (_header(response, b"ETag"), _header(response, b"Last-Modified"))
+        )
+        fetched_at = datetime.now(timezone.utc).isoformat()
+        self.store.note_fetch(ref.key, fetched_at, etag, last_modified)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """One article page as an item, whatever its police score or date, with nothing
@@ -337,6 +361,13 @@ class AntaraSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         stats = self.crawler.stats
         ref = article_ref(response.url)
+        if response.status not in GONE_STATUSES:
+            self._note_fetch(response, ref)
+        if response.status == NOT_MODIFIED:
+            stats.inc_value("antara/article/not_modified")
+            if ref is not None:
+                self._count(ref.key, "not_modified")
+            return
         item = self._extract(response, ref)
         if item is None:
             return
@@ -399,6 +430,12 @@ class AntaraSpider(scrapy.Spider):
             self.logger.warning(
                 "Request failed: %s: %s", request.url, failure.getErrorMessage() or failure.type
             )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    """A response header as text, or None."""
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def _page_of(response: Response) -> str | bytes:
