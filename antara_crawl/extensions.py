@@ -126,7 +126,9 @@ class RunReport:
 
     def item_scraped(self, item: Any) -> None:
         adapter = ItemAdapter(item)
-        if adapter.get("duplicate_of"):
+        if adapter.get("withdrawn_at"):
+            kind = "withdrawn"
+        elif adapter.get("duplicate_of"):
             kind = "duplicate"
         else:
             kind = "updated" if (adapter.get("version") or 1) > 1 else "new"

@@ -129,7 +129,8 @@ class StatePipeline:
     """Cross-run dedupe and versions, and near-duplicate links (``ANTARA_STATE``).
 
     An article whose body is unchanged since a previous run is dropped (not emitted
-    again); a changed one leaves with ``version`` + 1. ``duplicate_of`` names the
+    again); a changed one, or one withdrawn since (``withdrawn_at``), leaves with
+    ``version`` + 1. ``duplicate_of`` names the
     earliest-seen article with a near-identical body (a wire copy republished).
     The item is staged in the store; the ArticleState extension commits it once the
     feeds are stored.
@@ -154,7 +155,8 @@ class StatePipeline:
         key = adapter["id"]
         seen_at = datetime.now(timezone.utc).isoformat()
         stored = store.get(key)
-        if stored is not None and stored.content_hash == adapter["content_hash"]:
+        withdrawn = adapter.get("withdrawn_at") is not None
+        if stored is not None and stored.content_hash == adapter["content_hash"] and not withdrawn:
             store.touch(key, seen_at)
             self.stats.inc_value("antara/state/unchanged")
             raise Dropped("unchanged", f"Unchanged since an earlier run: {key}", log_level="DEBUG")
@@ -175,4 +177,5 @@ class StatePipeline:
             adapter["duplicate_of"],
             signature,
         )
+        store.keep_item(key, adapter["published_at"], adapter.asdict())
         return item

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import re
 import sqlite3
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from antara_crawl.portals import PORTALS
 
@@ -60,6 +62,11 @@ CREATE TABLE IF NOT EXISTS skipped (
     police_score REAL
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS items (
+    key TEXT PRIMARY KEY,
+    published_utc TEXT NOT NULL,
+    item BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS fetches (
     key TEXT PRIMARY KEY,
     fetched_at TEXT NOT NULL,
@@ -67,6 +74,8 @@ CREATE TABLE IF NOT EXISTS fetches (
     last_modified TEXT
 );
 """
+# ``items``: the last emitted version of each young article (zlib-compressed JSON), so that
+# a withdrawal (404/410) can be emitted as a new version of it; older ones are pruned.
 # ``fetches``: when each article was last downloaded, with the validators its server gave
 # (ETag, Last-Modified) for a conditional request next time; written when a run commits.
 STATE_FORMAT = "2"
@@ -245,6 +254,7 @@ class ArticleStore:
         self.db = connection
         self._lock = lock
         self._fetches: dict[str, tuple[str, str | None, str | None]] = {}
+        self._items: dict[str, tuple[str, bytes]] = {}
         self.threshold = threshold
         self.refresh = refresh
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -337,6 +347,11 @@ class ArticleStore:
         if row is None:
             return None
         return Known(row[0], row[1], row[2], fetch[0] if fetch else row[3])
+
+    def last_item(self, key: str) -> dict[str, Any] | None:
+        """The last emitted version of a young article (within the refresh window), if kept."""
+        row = self.db.execute("SELECT item FROM items WHERE key = ?", (key,)).fetchone()
+        return json.loads(zlib.decompress(row[0])) if row else None
 
     def validators(self, key: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified the article's server gave when it was last downloaded."""
@@ -504,6 +519,13 @@ class ArticleStore:
         validators; written by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
         self._fetches[key] = (fetched_at, etag, last_modified)
 
+    def keep_item(self, key: str, published_at: str, item: dict[str, Any]) -> None:
+        """Keep an emitted item as its article's last version (see :meth:`last_item`); written
+        by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
+        utc = datetime.fromisoformat(published_at).astimezone(timezone.utc).isoformat()
+        blob = zlib.compress(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        self._items[key] = (utc, blob)
+
     def touch(self, key: str, seen_at: str) -> None:
         """Note that an unchanged article was seen again."""
         with self.db:
@@ -526,7 +548,14 @@ class ArticleStore:
                 "INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?)",
                 [(key, *fetch) for key, fetch in self._fetches.items()],
             )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO items VALUES (?, ?, ?)",
+                [(key, *kept) for key, kept in self._items.items()],
+            )
+            oldest = datetime.now(timezone.utc) - self.refresh - timedelta(days=1)
+            self.db.execute("DELETE FROM items WHERE published_utc < ?", (oldest.isoformat(),))
         self._fetches.clear()
+        self._items.clear()
         return count
 
     def discard_pending(self) -> None:
@@ -536,6 +565,7 @@ class ArticleStore:
             self.db.execute("DELETE FROM bands WHERE committed = 0")
             self.db.execute("DELETE FROM pending")
         self._fetches.clear()
+        self._items.clear()
 
 
 def check_state(value: str, *, reset: bool = False) -> None:

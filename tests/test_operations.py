@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from antara_crawl.paths import data_dir
+from antara_crawl.pipelines import item_problems
 from tests.crawl import ROOT, CrawlRun, run_crawl
 from tests.mirror_server import serve_mirror
 from tests.sitebuilder import Site
@@ -180,3 +181,25 @@ def test_scrapy_parse_extracts_an_article(mirror: tuple[Path, dict]) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "# Scraped Items" in done.stdout
     assert article.title in done.stdout and "'score': 0" in done.stdout, done.stdout[-2000:]
+
+
+def test_an_emitted_article_withdrawn_later_is_emitted_once_more(tmp_path: Path) -> None:
+    root, state = tmp_path / "mirror", tmp_path / "state.sqlite3"
+    young = build(root, 1)["young"]
+    args = {"since": SINCE, "portals": "kupang", "discovery": "rss"}
+    first = run_crawl(tmp_path / "1.jsonl", mirror=str(root), state=state, args=args)
+    assert first.returncode == 0, first.log[-3000:]
+    emitted = first.by_key[key(young)]
+    for page in root.glob(f"{young.host}/**/berita/{young.id}/*"):
+        page.unlink()  # ANTARA took it down: 404; its RSS entry is still there
+    runs = []
+    for n in (2, 3):
+        backdate_fetch(state, key(young), young.published)  # its next refresh is due
+        runs.append(run_crawl(tmp_path / f"{n}.jsonl", mirror=str(root), state=state, args=args))
+        assert runs[-1].returncode == 0, runs[-1].log[-3000:]
+    [withdrawn] = runs[0].items
+    assert withdrawn["withdrawn_at"] and item_problems(withdrawn) == []
+    assert withdrawn["version"] == 2
+    same = ("id", "url", "title", "body", "published_at", "content_hash")
+    assert {f: withdrawn[f] for f in same} == {f: emitted[f] for f in same}
+    assert runs[1].items == []  # said once

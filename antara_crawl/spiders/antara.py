@@ -21,7 +21,9 @@ from antara_crawl.arguments import CrawlOptions
 from antara_crawl.config import number_setting
 from antara_crawl.extensions import ArticleState
 from antara_crawl.extract import ExtractError, NotAnArticle, extract_page
+from antara_crawl.extract.dates import format_iso
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
+from antara_crawl.items import ArticleItem
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import DEFAULT_MIN_SCORE, analyse
 from antara_crawl.portals import ANTARA_DOMAIN, Portal, portal_for_url
@@ -368,6 +370,10 @@ class AntaraSpider(scrapy.Spider):
             if ref is not None:
                 self._count(ref.key, "not_modified")
             return
+        if response.status in GONE_STATUSES and ref is not None:
+            withdrawal = self._withdrawal(ref.key, via, referrer, depth)
+            if withdrawal is not None:
+                yield withdrawal
         item = self._extract(response, ref)
         if item is None:
             return
@@ -393,6 +399,21 @@ class AntaraSpider(scrapy.Spider):
                     self._frontier[target.key] = Pending(
                         target.url, "related", item["url"], depth + 1
                     )
+
+    def _withdrawal(
+        self, key: str, via: str, referrer: str | None, depth: int
+    ) -> ArticleItem | None:
+        """The item saying that an article emitted before is gone: its last version with
+        ``withdrawn_at``; None if it was not emitted, is already withdrawn, or is not kept."""
+        last = self.store.last_item(key) if self.store is not None else None
+        if last is None or last.get("withdrawn_at"):
+            return None
+        self.crawler.stats.inc_value("antara/article/withdrawn")
+        self.logger.info("Withdrawn: %s", last["url"])
+        item = ArticleItem(**last)
+        item["withdrawn_at"] = format_iso(datetime.now(timezone.utc))
+        item["discovered_via"], item["referrer"], item["depth"] = via, referrer, depth
+        return item
 
     def _skip(
         self,
