@@ -70,7 +70,7 @@ class RunReport:
         settings = crawler.settings
         self.crawler = crawler
         self.started = datetime.now(timezone.utc)
-        self.directory = Path(settings.get("ANTARA_RUNS_DIR") or "runs")
+        self.directory = Path(settings["ANTARA_RUNS_DIR"])
         self.thresholds = MonitorThresholds(
             min_discovered=int(number_setting(settings, "ANTARA_MONITOR_MIN_DISCOVERED")),
             max_unknown_design=number_setting(settings, "ANTARA_MONITOR_MAX_UNKNOWN_DESIGN"),

@@ -169,14 +169,15 @@ def test_default_locations_follow_the_project_not_the_working_directory(
     assert isinstance(json.loads(row["related"]), list)
 
 
-def test_scrapy_parse_extracts_an_article(mirror: tuple[Path, dict]) -> None:
+def test_scrapy_parse_extracts_an_article(mirror: tuple[Path, dict], tmp_path: Path) -> None:
     root, articles = mirror
     article = articles["not_police"]  # shown whatever its police score
     done = subprocess.run(
         [sys.executable, "-m", "scrapy", "parse", article.url, "-s", f"ANTARA_MIRROR={root}",
          "-s", "ANTARA_STATE=none", "-s", "LOG_LEVEL=WARNING"],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-        env={k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")},
+        env={k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+        | {"ANTARA_DATA_DIR": str(tmp_path)},
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     assert "# Scraped Items" in done.stdout
