@@ -247,6 +247,7 @@ class ArticleState:
         self.reset = settings.getbool("ANTARA_STATE_RESET")
         self.store: ArticleStore | None = None
         self.feed_counts: list[int] = []
+        self._relinks: dict[str, str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -275,6 +276,15 @@ class ArticleState:
             return
         if self.reset:
             logger.info("State reset: %s", self.config.location)
+
+    def relinks(self) -> dict[str, str]:
+        """The wire-copy links settled once the run's items are all staged
+        (:meth:`ArticleStore.relink_pending`), computed once; the feed storage applies them."""
+        if self._relinks is None:
+            self._relinks = self.store.relink_pending() if self.store is not None else {}
+            if self._relinks:
+                self.crawler.stats.set_value("antara/state/relinked", len(self._relinks))
+        return self._relinks
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))

@@ -37,13 +37,27 @@ def remove_leftover_parts(directory: Path) -> list[Path]:
     return removed
 
 
+def relink_lines(feed: bytes, relinks: dict[str, str]) -> bytes:
+    """A JSON Lines feed with ``duplicate_of`` set as ``relinks`` (by item ``id``) says."""
+    lines = []
+    for line in feed.splitlines(keepends=True):
+        item = json.loads(line) if line.strip() else None
+        if isinstance(item, dict) and item.get("id") in relinks:
+            item["duplicate_of"] = relinks[item["id"]]
+            line = json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n"
+        lines.append(line)
+    return b"".join(lines)
+
+
 class AtomicFileFeedStorage(FileFeedStorage):
     """Local feeds written to ``<path>.part`` and moved into place only when complete.
 
     With ``-O`` (overwrite) and the default feed the finished file replaces the target
     atomically; with ``-o`` (append) the finished part is appended and synced. A crash
     leaves at most a ``.part`` file holding the items exported until then, never a feed
-    with a half-written item; the next run's storage in that directory removes it.
+    with a half-written item; the next run's storage in that directory removes it. Before a
+    JSON Lines feed is moved into place, the wire-copy links settled at the end of the run
+    are applied to it (``duplicate_of``, see ``ArticleStore.relink_pending``).
     A feed that cannot be written is one ERROR line naming its path and the reason, and
     counts as a failed store (``feedexport/failed_count/AtomicFileFeedStorage``).
     """
@@ -57,6 +71,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
     ) -> None:
         super().__init__(uri, feed_options=feed_options)
         self.crawler = crawler
+        self.feed_options = feed_options or {}
+        self.format = self.feed_options.get("format")
         self.failed = False
         directory = Path(self.path).parent
         if directory.is_dir():
@@ -88,6 +104,12 @@ class AtomicFileFeedStorage(FileFeedStorage):
             return
         part, final = Path(f"{self.path}{PART_SUFFIX}"), Path(self.path)
         try:
+            relinks = self._relinks()
+            if relinks:
+                relinked = relink_lines(part.read_bytes(), relinks)
+                file.seek(0)
+                file.truncate()
+                file.write(relinked)
             file.flush()
             os.fsync(file.fileno())
             if self.write_mode == "ab" and final.exists():
@@ -103,6 +125,21 @@ class AtomicFileFeedStorage(FileFeedStorage):
             self._count_failure()
         finally:
             file.close()
+
+    def _relinks(self) -> dict[str, str]:
+        """The run's settled wire-copy links (``duplicate_of``), for a plain JSON Lines feed."""
+        encoding = str(self.feed_options.get("encoding") or "utf-8").lower().replace("_", "-")
+        plain = (
+            self.format in ("jsonlines", "jsonl", "jl")
+            and encoding in ("utf-8", "utf8")
+            and not self.feed_options.get("postprocessing")
+        )
+        if not plain or self.crawler is None:
+            return {}
+        from antara_crawl.extensions import ArticleState  # the extension holding the store
+
+        state = self.crawler.get_extension(ArticleState)
+        return state.relinks() if state is not None else {}
 
     def _fail(self, exc: OSError) -> None:
         self.failed = True

@@ -447,6 +447,28 @@ class ArticleStore:
                     best = rank
         return best[2] if best else None
 
+    def relink_pending(self) -> dict[str, str]:
+        """Link every staged article to the earliest-published article of its cluster, now that
+        the whole run is staged: a copy staged before its original (downloaded first) was
+        left unlinked, or linked to a later copy. Returns the changed links, ``{key: original}``."""
+        import numpy as np
+
+        dtype = body_signature("").dtype  # as stored by this datasketch version
+        rows = self.db.execute("SELECT key, published_at, signature, duplicate_of FROM pending")
+        changed = {}
+        for key, published_at, blob, linked in rows.fetchall():
+            signature = np.frombuffer(blob, dtype=dtype)
+            original = self.near_duplicate_of(key, signature, published_at)
+            if original is not None and original != linked:
+                changed[key] = original
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "UPDATE pending SET duplicate_of = ? WHERE key = ?",
+                [(original, key) for key, original in changed.items()],
+            )
+        return changed
+
     def band_buckets(self, signature: np.ndarray) -> list[int]:
         """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
         buckets = []

@@ -266,3 +266,33 @@ def test_without_state_a_wire_copy_reached_later_in_the_run_is_linked(tmp_path: 
     assert crawl.by_key[key(copy)]["duplicate_of"] == key(original)
     assert crawl.by_key[key(original)]["duplicate_of"] is None
     assert crawl.by_key[key(linking)]["duplicate_of"] is None
+
+
+def test_a_wire_copy_downloaded_before_its_original_is_linked_to_it(tmp_path: Path) -> None:
+    original = Article(
+        "www", "4870201", "", "Korlantas kerahkan personel", WIRE, at("www", 2),
+        in_rss=False, in_listing=False,
+    )  # fmt: skip
+    copy = Article("bali", "343201", "", "Korlantas kerahkan personel (Bali)",
+                   WIRE_REPUBLISHED, at("bali", 1))  # fmt: skip
+    linking = Article(
+        "bali", "343202", "", "Polresta Denpasar gelar patroli",
+        story("Denpasar", "Polresta Denpasar", "patroli", 90), at("bali", 1),
+        related=[(original.url, original.title)],
+    )  # fmt: skip
+    site = Site(NOW, portals=("bali", "www"), rss_size=10, page_size=5)
+    site.add(original, copy, linking)
+    site.write(tmp_path / "mirror")
+    since = (NOW - timedelta(days=10)).date().isoformat()
+    state = tmp_path / "state.sqlite3"
+    crawl = run_crawl(
+        tmp_path / "out.jsonl", mirror=str(tmp_path / "mirror"), state=state,
+        args={"since": since},
+    )  # fmt: skip
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert crawl.by_key[key(copy)]["depth"] == 0 and crawl.by_key[key(original)]["depth"] == 1
+    assert crawl.by_key[key(copy)]["duplicate_of"] == key(original)
+    assert crawl.by_key[key(original)]["duplicate_of"] is None
+    with sqlite3.connect(state) as db:
+        linked = db.execute("SELECT duplicate_of FROM articles WHERE key = ?", (key(copy),))
+        assert linked.fetchone() == (key(original),)
