@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import logging
@@ -89,12 +90,19 @@ class AtomicFileFeedStorage(FileFeedStorage):
         final = Path(self.path)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            # Unbuffered: each item reaches the part file whole as it is exported.
-            handle = Path(f"{final}{PART_SUFFIX}").open("wb", buffering=0)  # noqa: SIM115
+            # Unbuffered: each item reaches the part file whole as it is exported. Opened
+            # without truncating, locked ("being written", see above), then emptied.
+            handle = Path(f"{final}{PART_SUFFIX}").open("ab", buffering=0)  # noqa: SIM115
         except OSError as exc:
             self._fail(exc)
             return Path(os.devnull).open("wb")  # the items have nowhere to go
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # "being written": see above
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            self._fail(OSError(errno.EBUSY, "another run is writing it"))
+            return Path(os.devnull).open("wb")
+        handle.truncate(0)
         return handle
 
     def store(self, file: IO[Any]) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from antara_crawl.feeds import AtomicFileFeedStorage
 from antara_crawl.paths import data_dir
 from antara_crawl.pipelines import item_problems
 from tests.crawl import ROOT, CrawlRun, run_crawl
@@ -204,3 +205,17 @@ def test_an_emitted_article_withdrawn_later_is_emitted_once_more(tmp_path: Path)
     same = ("id", "url", "title", "body", "published_at", "content_hash")
     assert {f: withdrawn[f] for f in same} == {f: emitted[f] for f in same}
     assert runs[1].items == []  # said once
+
+
+def test_a_feed_another_run_is_writing_is_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "latest.jsonl"
+    part = tmp_path / "latest.jsonl.part"
+    part.write_text('{"id": "kupang:1"}\n')
+    with part.open("rb") as writer:
+        fcntl.flock(writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        storage = AtomicFileFeedStorage(str(target), feed_options={"overwrite": True})
+        file = storage.open(None)
+        file.write(b'{"id": "bali:2"}\n')
+        storage.store(file)
+    assert storage.failed and not target.exists()
+    assert part.read_text() == '{"id": "kupang:1"}\n'
