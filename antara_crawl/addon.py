@@ -10,7 +10,9 @@ from antara_crawl import __version__
 from antara_crawl.archive import check_archive_settings
 from antara_crawl.config import NUMBER_SETTINGS, number_setting
 from antara_crawl.mirror import parse_mirror_setting
+from antara_crawl.paths import resolve_data_paths
 from antara_crawl.state import parse_state_setting
+from antara_crawl.warc import ArchiveFiles
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -41,8 +43,10 @@ def check_settings(settings: BaseSettings) -> None:
 class AntaraAddon:
     """Checks the ``ANTARA_*`` settings and derives Scrapy settings from them.
 
+    - ``{data}`` in the path settings becomes the data directory (:mod:`antara_crawl.paths`);
     - ``FEEDS``: without ``-o``/``-O`` (or ``FEEDS``), the run's items go to
-      ``ANTARA_FEED_URI`` as JSON Lines;
+      ``ANTARA_FEED_URI`` as JSON Lines; a feed that overwrites (``-O``) is stored even when
+      empty, so it always holds exactly this run's items;
     - ``USER_AGENT`` names the project, its version and ``ANTARA_CONTACT``, unless set;
     - in mirror mode (``ANTARA_MIRROR``) with ``ANTARA_MIRROR_FAST``, the polite delays and
       AutoThrottle are dropped, unless set on the command line.
@@ -50,11 +54,24 @@ class AntaraAddon:
 
     def update_settings(self, settings: BaseSettings) -> None:
         check_settings(settings)
-        if not settings.getdict("FEEDS"):
+        resolve_data_paths(settings)
+        feeds = settings.getdict("FEEDS")
+        if not feeds:
             feed = {"format": "jsonlines", "encoding": "utf-8"}
             settings.set("FEEDS", {settings["ANTARA_FEED_URI"]: feed}, priority="addon")
+        elif any(options.get("overwrite") for options in feeds.values()):
+            final = {
+                uri: {"store_empty": True, **options} if options.get("overwrite") else options
+                for uri, options in feeds.items()
+            }
+            settings.set("FEEDS", final, priority=settings.getpriority("FEEDS") or "addon")
         settings.set("USER_AGENT", user_agent(settings["ANTARA_CONTACT"]), priority="addon")
         mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+        reextract_set = (settings.getpriority("ANTARA_REEXTRACT") or 0) > SETTINGS_PRIORITIES[
+            "project"
+        ]
+        if isinstance(mirror, ArchiveFiles) and not reextract_set:  # a replay costs ANTARA nothing
+            settings.set("ANTARA_REEXTRACT", True, priority="project")
         if mirror and settings.getbool("ANTARA_MIRROR_FAST"):
             for name, value in MIRROR_FAST_SETTINGS.items():
                 # The project's polite defaults are for the live site: override them, not

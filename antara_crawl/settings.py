@@ -2,13 +2,14 @@
 
 Every project setting (``ANTARA_*``) is documented in README.md, "Settings".
 Override any of them with ``-s NAME=value`` or, for some, the environment.
-This module is data: it imports nothing from the project. The add-on
-(``antara_crawl.addon.AntaraAddon``) checks the ``ANTARA_*`` settings and derives
-``USER_AGENT`` and the mirror mode's settings from them.
+This module is data: it imports nothing from the project (and only names the SUMMARY log
+level). The add-on (``antara_crawl.addon.AntaraAddon``) checks the ``ANTARA_*`` settings and
+derives ``USER_AGENT`` and the mirror mode's settings from them.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 
 BOT_NAME = "antara_crawl"
@@ -24,8 +25,14 @@ ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
 ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")
 # Replaying archives (ANTARA_MIRROR), the capture nearest this time instead of the latest.
 ANTARA_ARCHIVE_AS_OF = os.environ.get("ANTARA_ARCHIVE_AS_OF", "")
+# Read every article reached again, known or not, and emit those whose body changed: set by
+# the add-on when ANTARA_MIRROR names archives (a replay fetches nothing from ANTARA).
+ANTARA_REEXTRACT = False
+# Where state, feeds and run reports live ("{data}" in the settings below): empty means the
+# project directory's data/, never the working directory (antara_crawl.paths).
+ANTARA_DATA_DIR = os.environ.get("ANTARA_DATA_DIR", "")
 # Cross-run state: a SQLite path, or "none".
-ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
+ANTARA_STATE = os.environ.get("ANTARA_STATE", "{data}/state/antara.sqlite3")
 # Forget the cross-run state before the run (what -a reset_state=true sets).
 ANTARA_STATE_RESET = False
 # Who runs this crawler: an URL or e-mail address put into the user agent.
@@ -47,6 +54,18 @@ ANTARA_POLICE_MIN_SCORE = 0.5
 ANTARA_UNREACHABLE_AFTER = 5
 # In mirror mode, drop download delays and AutoThrottle (tests, benchmarks).
 ANTARA_MIRROR_FAST = True
+
+# Where run reports go, one JSON file per run ("scrapy runs" lists them).
+ANTARA_RUNS_DIR = "{data}/runs"
+# Monitors (README, "Monitors"): a run failing one exits with status 6.
+# Fewest entries RSS feeds and listings must give a run that discovers (0: no check).
+ANTARA_MONITOR_MIN_DISCOVERED = 1
+# Largest share of extracted articles of no known page design (a redesign).
+ANTARA_MONITOR_MAX_UNKNOWN_DESIGN = 0.5
+# Largest share of article pages that fail for good (request errors, extraction refused).
+ANTARA_MONITOR_MAX_ERROR_RATE = 0.5
+# The shares above are judged from this many article pages.
+ANTARA_MONITOR_MIN_PAGES = 10
 
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
@@ -111,21 +130,27 @@ FEED_STORAGES = {
     "": "antara_crawl.feeds.AtomicFileFeedStorage",
     "file": "antara_crawl.feeds.AtomicFileFeedStorage",
 }
+FEED_EXPORTERS = {"csv": "antara_crawl.feeds.JsonFieldsCsvItemExporter"}
+# %(time)s is the run's name, shared with its report (antara_crawl.extensions.RunReport).
+FEED_URI_PARAMS = "antara_crawl.extensions.feed_uri_params"
 
 # --- Feeds ------------------------------------------------------------------------------
 # Without -o/-O (or FEEDS), items go here as JSON Lines; %(time)s is the UTC start time.
-ANTARA_FEED_URI = "data/feeds/antara/%(time)s.jsonl"
+ANTARA_FEED_URI = "{data}/feeds/antara/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
+# No file when a run has nothing new; a feed given with -O is always written (the add-on).
 FEED_STORE_EMPTY = False
 
 # --- Atom feeds (README, "Atom feeds") --------------------------------------------------
 # After each run whose feeds were stored, add its police stories to one Atom 1.0 feed per
 # portal, ANTARA_ATOM_DIR/<portal>.xml, keeping the ANTARA_ATOM_ENTRIES latest-published.
 ANTARA_ATOM = True
-ANTARA_ATOM_DIR = "data/feeds/atom"
+ANTARA_ATOM_DIR = "{data}/feeds/atom"
 ANTARA_ATOM_ENTRIES = 50
 
-LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")
+# SUMMARY (25, between INFO and WARNING): the run's summary and the warnings; INFO: all detail.
+logging.addLevelName(25, "SUMMARY")
+LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "SUMMARY")
 
 # --- Reliability and containment (README, "Reliability") --------------------------------
 # Largest page (article, listing, RSS, robots.txt) as received and once decompressed; a

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import sys
 import threading
 from collections.abc import Iterable, Mapping
@@ -273,7 +274,13 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
                 server._record(path, 404)
                 return
             content_type = CONTENT_TYPES.get(target.suffix.lower(), "application/octet-stream")
-            self._reply(200, target.read_bytes(), content_type, {}, send_body)
+            body = target.read_bytes()
+            etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+            if self.headers.get("If-None-Match") == etag:  # as a web server does
+                self._reply(304, b"", content_type, {"ETag": etag}, send_body=False)
+                server._record(path, 304)
+                return
+            self._reply(200, body, content_type, {"ETag": etag}, send_body)
             server._record(path, 200)
 
         def _reply(

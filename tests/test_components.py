@@ -160,9 +160,10 @@ def project_settings(**overrides: object) -> Settings:
 
 
 def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -> None:
-    settings = project_settings(ANTARA_CONTACT="mailto:data@example.org")
+    settings = project_settings(ANTARA_CONTACT="mailto:data@example.org", ANTARA_DATA_DIR="d")
     AntaraAddon().update_settings(settings)
-    assert list(settings.getdict("FEEDS")) == ["data/feeds/antara/%(time)s.jsonl"]
+    assert list(settings.getdict("FEEDS")) == [f"{Path('d').resolve()}/feeds/antara/%(time)s.jsonl"]
+    assert settings["ANTARA_STATE"] == f"{Path('d').resolve()}/state/antara.sqlite3"
     assert settings["USER_AGENT"] == user_agent("mailto:data@example.org")
     assert settings.getfloat("DOWNLOAD_DELAY") == 1.5 and settings.getbool("AUTOTHROTTLE_ENABLED")
 
@@ -171,6 +172,12 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
     )
     AntaraAddon().update_settings(mirrored)
     assert list(mirrored.getdict("FEEDS")) == ["out.jsonl"]
+    overwrite = project_settings(FEEDS={"o.jsonl": {"overwrite": True}, "a.jsonl": {}})
+    AntaraAddon().update_settings(overwrite)
+    assert overwrite.getdict("FEEDS") == {  # -O always leaves this run's items, even none
+        "o.jsonl": {"overwrite": True, "store_empty": True},
+        "a.jsonl": {},
+    }
     assert mirrored["USER_AGENT"] == "mine"
     assert not mirrored.getbool("AUTOTHROTTLE_ENABLED")
     assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 4

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -309,6 +310,7 @@ def test_atom_command_writes_a_valid_feed_per_portal_of_its_latest_police_storie
     done = subprocess.run(
         [sys.executable, "-m", "scrapy", "feeds", "atom", "-s", "ANTARA_ATOM_ENTRIES=2"],
         cwd=tmp_path,
+        env={**os.environ, "ANTARA_DATA_DIR": str(tmp_path / "data")},
         capture_output=True,
         text=True,
         timeout=60,
@@ -371,8 +373,8 @@ def test_atom_setting_switches_the_extension_off() -> None:
     project = get_project_settings()
     assert project.getbool("ANTARA_ATOM"), "on by default"
     names = ("ANTARA_ATOM_DIR", "ANTARA_ATOM_ENTRIES", "ANTARA_POLICE_MIN_SCORE")
-    settings = {name: project[name] for name in names}
+    settings = {name: project[name] for name in names} | {"ANTARA_ATOM_DIR": "feeds/atom"}
     on = AtomFeeds.from_crawler(get_crawler(settings_dict={**settings, "ANTARA_ATOM": "True"}))
-    assert (on.directory, on.limit) == (Path("data/feeds/atom"), 50)
+    assert (on.directory, on.limit) == (Path("feeds/atom"), 50)
     with pytest.raises(NotConfigured):
         AtomFeeds.from_crawler(get_crawler(settings_dict={**settings, "ANTARA_ATOM": "False"}))

@@ -154,7 +154,11 @@ def test_a_scrapyd_job_gives_the_items_of_the_command_line(
     mirror_root = tmp_path / "mirror"
     manifest = build_test_site(mirror_root, datetime.now(timezone.utc))
     with serve_mirror(mirror_root) as mirror:
-        settings = {"ANTARA_MIRROR": mirror.base_url, "ANTARA_STATE": "none"}
+        settings = {
+            "ANTARA_MIRROR": mirror.base_url,
+            "ANTARA_STATE": "none",
+            "ANTARA_DATA_DIR": str(home / "data"),
+        }
         job = call(
             base,
             "schedule.json",
@@ -185,8 +189,8 @@ def test_a_scrapyd_job_gives_the_items_of_the_command_line(
     job_log = home / "logs" / "antara_crawl" / "antara" / f"{job['jobid']}.log"
     assert job_log.exists(), scrapyd_messages(home)
     log = job_log.read_text("utf-8")
-    assert "Feed written:" in log, log[-3000:]
-    # Under Scrapyd the project's relative paths are anchored to Scrapyd's working directory.
+    assert f"Feed: {home / 'data'}" in log, log[-3000:]
+    # Under Scrapyd, ANTARA_DATA_DIR says where feeds, reports and Atom feeds go.
     feeds = sorted((home / "data" / "feeds" / "antara").glob("*.jsonl"))
     assert len(feeds) == 1, log[-3000:]
     scheduled = [json.loads(line) for line in feeds[0].read_text("utf-8").splitlines()]

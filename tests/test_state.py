@@ -15,6 +15,7 @@ from antara_crawl.state import (
     Known,
     StateError,
     body_signature,
+    refresh_ages,
     similarity,
 )
 
@@ -119,7 +120,7 @@ def test_a_state_file_of_format_1_is_upgraded_and_keeps_what_it_knew(tmp_path: P
     )
     db.close()
     store = ArticleStore.open(path)
-    assert store.known("kupang:3") == Known("not_police", None, None)
+    assert store.known("kupang:3") == Known("not_police", None, None, fetched_at="t")
     store.record_skipped("kupang:4", "not_police", None, "t", police_score=0.3)
     assert store.known("kupang:4").police_score == 0.3
     store.close()
@@ -166,3 +167,33 @@ def test_a_corrupt_state_file_is_a_clear_error_and_reset_starts_over(tmp_path: P
         ArticleStore.open(path)
     store = ArticleStore.open(path, reset=True)
     assert store.get("kupang:1") is None
+
+
+def test_young_articles_are_downloaded_again_at_growing_ages_with_their_validators(
+    tmp_path: Path,
+) -> None:
+    hour = timedelta(hours=1)
+    assert refresh_ages(timedelta(days=2)) == (hour, 6 * hour, 24 * hour, 48 * hour)
+    assert refresh_ages(timedelta(hours=3)) == (hour, 3 * hour)
+    assert refresh_ages(timedelta(0)) == ()
+    store = store_at(tmp_path, refresh=timedelta(days=2))
+    published = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+    store.stage("kupang:1", "h", 1, "t", published.isoformat(), None, body_signature(WIRE))
+    store.note_fetch("kupang:1", (published + 2 * hour).isoformat(), '"v1"', None)
+    store.commit_pending()
+    assert store.validators("kupang:1") == ('"v1"', None)
+
+    def needs(at: datetime) -> bool:
+        window = {"since": date(2026, 11, 1), "until": None}
+        return store.needs_fetch("kupang:1", at, police_only=True, min_police_score=0.5, **window)
+
+    assert not needs(published + 5 * hour)  # fetched at 2 h: the next age is 6 h
+    assert needs(published + 7 * hour)
+    store.note_fetch("kupang:1", (published + 7 * hour).isoformat(), '"v2"', "Fri, 20 Nov")
+    store.discard_pending()  # a run whose feed was not stored: nothing of it is kept
+    assert store.validators("kupang:1") == ('"v1"', None) and needs(published + 7 * hour)
+    store.note_fetch("kupang:1", (published + 7 * hour).isoformat(), '"v2"', "Fri, 20 Nov")
+    store.commit_pending()
+    assert store.validators("kupang:1") == ('"v2"', "Fri, 20 Nov")
+    assert not needs(published + 23 * hour) and needs(published + 25 * hour)
+    assert not needs(published + 50 * hour)  # past the last age: old

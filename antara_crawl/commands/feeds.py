@@ -32,6 +32,7 @@ from antara_crawl.feedtools import (
     read_feed,
     write_jsonl,
 )
+from antara_crawl.paths import DATA_PLACEHOLDER, data_dir
 
 if TYPE_CHECKING:
     import argparse
@@ -69,9 +70,14 @@ class Command(ScrapyCommand):
         group.add_argument("--atom-dir", metavar="DIR", help="atom: where (ANTARA_ATOM_DIR)")
 
     def setting(self, name: str) -> Any:
-        """A project setting; the project's default outside the project."""
+        """A project setting, ``{data}`` in a path resolved; the project's default outside
+        the project."""
         assert self.settings is not None
-        return self.settings.get(name, getattr(project_settings, name))
+        value = self.settings.get(name, getattr(project_settings, name))
+        if isinstance(value, str) and DATA_PLACEHOLDER in value:
+            directory = data_dir(self.setting("ANTARA_DATA_DIR") or "")
+            value = value.replace(DATA_PLACEHOLDER, str(directory))
+        return value
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args or args[0] not in ACTIONS:
