@@ -57,6 +57,9 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
+# Items of one response processed side by side: the spider yields at most one item per page
+# and the pipelines never wait, so more only costs (Scrapy starts that many tasks per page).
+CONCURRENT_ITEMS = 1
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]

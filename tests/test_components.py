@@ -15,7 +15,7 @@ from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.fingerprint import ArticleKeyFingerprinter
 from antara_crawl.middlewares import backoff_delay, retry_after_seconds
 from antara_crawl.mirror import mirror_file, mirror_relpath, parse_mirror_setting
-from antara_crawl.pipelines import content_hash, item_problems
+from antara_crawl.pipelines import content_hash, item_problems, item_validator, schema_problems
 from antara_crawl.portals import PORTALS
 from antara_crawl.state import parse_state_setting
 
@@ -272,3 +272,18 @@ def test_a_valid_item_has_no_problems() -> None:
 def test_invalid_items(change: dict[str, object], problem: str) -> None:
     item = valid_item() | change
     assert problem in item_problems(item)
+
+
+WRONG_VALUES: list[object] = [None, "", "x", 0, -1, 1.5, True, [], ["x"], {}, {"url": "x"}]
+
+
+@pytest.mark.parametrize("field", sorted(valid_item()))
+def test_the_fast_schema_check_rejects_what_jsonschema_rejects(field: str) -> None:
+    """The compiled check lets an item through only when jsonschema finds nothing wrong."""
+    item = valid_item()
+    for value in WRONG_VALUES:
+        changed = item | {field: value}
+        assert bool(schema_problems(changed)) == (not item_validator().is_valid(changed))
+    missing = {k: v for k, v in item.items() if k != field}
+    assert schema_problems(missing) == ["item: required"]
+    assert schema_problems(item | {"extra": 1}) == ["item: additionalProperties"]

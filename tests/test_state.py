@@ -6,7 +6,9 @@ import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
+from datasketch import MinHash
 
 from antara_crawl.state import (
     SCHEMA,
@@ -52,6 +54,14 @@ def stage(store: ArticleStore, key: str, body: str, when: str, version: int = 1)
     duplicate_of = store.near_duplicate_of(key, signature)
     store.stage(key, f"hash-{body[:8]}-{version}", version, when, when, duplicate_of, signature)
     return duplicate_of
+
+
+def test_signatures_are_datasketch_minhashes() -> None:
+    """The fast signature is the MinHash datasketch computes for the body's word 3-grams."""
+    words = WIRE_EDITED.casefold().replace(".", " ").split()
+    minhash = MinHash(num_perm=128)
+    minhash.update_batch({" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)})
+    assert np.array_equal(body_signature(WIRE_EDITED), minhash.hashvalues)
 
 
 def test_signatures_tell_wire_copies_from_other_stories() -> None:
