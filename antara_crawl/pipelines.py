@@ -109,7 +109,9 @@ class ValidateItemPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        problems = item_problems(ItemAdapter(item).asdict())
+        # The fields' values are plain JSON data already: a shallow copy is enough (asdict()
+        # would walk every nested value looking for items).
+        problems = item_problems(dict(ItemAdapter(item).items()))
         if problems:
             for problem in problems:
                 self.stats.inc_value(f"antara/invalid/{problem}")

@@ -60,6 +60,9 @@ DOWNLOAD_TIMEOUT = 30
 # Items of one response processed side by side: the spider yields at most one item per page
 # and the pipelines never wait, so more only costs (Scrapy starts that many tasks per page).
 CONCURRENT_ITEMS = 1
+# Scrapy's check for generator callbacks returning a value reads their source again for each
+# response (a development aid; the spider's callbacks return none).
+WARN_ON_GENERATOR_RETURN_VALUE = False
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]

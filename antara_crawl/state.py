@@ -70,6 +70,8 @@ NUM_PERM = 128
 DEFAULT_REFRESH = timedelta(days=2)
 MAX_CANDIDATES = 20
 """Near-duplicate candidates checked per article: those sharing the most LSH bands."""
+BUCKET_SAMPLE = 50
+"""Keys read per LSH bucket in a near-duplicate lookup, so that its time stays bounded."""
 
 
 class StateError(Exception):
@@ -166,6 +168,15 @@ def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
     return minhash.hashvalues
 
 
+@cache
+def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The LSH bands and rows per band datasketch picks for ``threshold`` (made once: slow)."""
+    from datasketch import MinHashLSH  # imported when used: it loads scipy
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
     import numpy as np
@@ -216,14 +227,11 @@ class ArticleStore:
         lock: IO[bytes] | None = None,
         refresh: timedelta = DEFAULT_REFRESH,
     ) -> None:
-        from datasketch import MinHashLSH  # imported when used: it loads scipy
-
         self.db = connection
         self._lock = lock
         self.threshold = threshold
         self.refresh = refresh
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.bands, self.rows = lsh.b, lsh.r
+        self.bands, self.rows = lsh_bands(threshold)
 
     @classmethod
     def open(
@@ -355,14 +363,20 @@ class ArticleStore:
 
         mine = datetime.fromisoformat(published_at) if published_at else None
         buckets = self.band_buckets(signature)
-        clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
-        params = [v for pair in enumerate(buckets) for v in pair]
+        # At most BUCKET_SAMPLE keys per bucket: a cluster of near-identical bodies shares
+        # its buckets, and its members name their original (duplicate_of) anyway.
+        per_bucket = "SELECT * FROM (SELECT key FROM bands WHERE band = ? AND bucket = ?" + (
+            " AND key != ? LIMIT ?)"
+        )
+        params = [
+            v for band, bucket in enumerate(buckets) for v in (band, bucket, key, BUCKET_SAMPLE)
+        ]
         candidates = [
             row[0]
             for row in self.db.execute(
-                f"SELECT key FROM bands WHERE ({clause}) AND key != ?"
+                f"SELECT key FROM ({' UNION ALL '.join([per_bucket] * len(buckets))})"
                 " GROUP BY key ORDER BY count(*) DESC LIMIT ?",
-                [*params, key, MAX_CANDIDATES],
+                [*params, MAX_CANDIDATES],
             )
         ]
         best: tuple[datetime, str, str] | None = None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,7 @@ class Measured:
     rss_checkpoint_kb: int | None
     rss_end_kb: int | None
     items: int
+    cpu: float
 
     @property
     def rate(self) -> float:
@@ -52,6 +54,11 @@ class Measured:
     @property
     def wall_rate(self) -> float:
         return self.pages / self.wall
+
+    @property
+    def cpu_ms(self) -> float:
+        """CPU time (user + system) of the crawl process per page, in milliseconds."""
+        return self.cpu / self.pages * 1000
 
 
 def _stat(log: str, name: str) -> float:
@@ -72,6 +79,7 @@ def _peak_rss_kb(pid: int) -> int | None:
 def run(command: list[str], cwd: Path, server: MirrorServer) -> Measured:
     """Run a crawl command, watching its peak RSS against the pages the server answered."""
     server.requests.clear()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -87,6 +95,8 @@ def run(command: list[str], cwd: Path, server: MirrorServer) -> Measured:
             checkpoint = peak
         time.sleep(0.05)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     reader.join()
     text = "".join(log)
     if process.returncode != 0:
@@ -99,6 +109,7 @@ def run(command: list[str], cwd: Path, server: MirrorServer) -> Measured:
         rss_checkpoint_kb=checkpoint,
         rss_end_kb=last,
         items=int(_stat(text, "item_scraped_count")),
+        cpu=cpu,
     )
 
 
@@ -160,15 +171,17 @@ def main() -> None:
                 ROOT,
                 server,
             )  # fmt: skip
-    print(f"{'':24}{'pages':>8}{'items':>8}{'pages/s':>10}{'pages/s (wall)':>16}")
+    header = f"{'':24}{'pages':>8}{'items':>8}{'pages/s':>10}{'pages/s (wall)':>16}"
+    print(f"{header}{'CPU ms/page':>13}")
     for name, measured in (("minimal spider", baseline), ("scrapy crawl antara", crawl)):
         print(
             f"{name:24}{measured.pages:>8}{measured.items:>8}"
-            f"{measured.rate:>10.1f}{measured.wall_rate:>16.1f}"
+            f"{measured.rate:>10.1f}{measured.wall_rate:>16.1f}{measured.cpu_ms:>13.2f}"
         )
     print(
         f"ratio (antara / minimal): {crawl.rate / baseline.rate:.2f} engine time, "
-        f"{crawl.wall_rate / baseline.wall_rate:.2f} process start to exit (target >= 0.7)"
+        f"{crawl.wall_rate / baseline.wall_rate:.2f} process start to exit, "
+        f"{baseline.cpu_ms / crawl.cpu_ms:.2f} by CPU time per page (target >= 0.7)"
     )
     if crawl.rss_checkpoint_kb and crawl.rss_end_kb:
         print(
