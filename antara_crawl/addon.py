@@ -9,6 +9,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from antara_crawl import __version__
 from antara_crawl.config import NUMBER_SETTINGS, number_setting
 from antara_crawl.mirror import parse_mirror_setting
+from antara_crawl.redis_state import check_redis_url
 from antara_crawl.state import parse_state_setting
 
 if TYPE_CHECKING:
@@ -33,7 +34,10 @@ def check_settings(settings: BaseSettings) -> None:
     for name in NUMBER_SETTINGS:
         number_setting(settings, name)
     parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
-    parse_state_setting(settings.get("ANTARA_STATE") or "none")
+    state = parse_state_setting(settings.get("ANTARA_STATE") or "none")
+    if state.kind == "redis":
+        insecure = settings.getbool("ANTARA_REDIS_INSECURE")
+        check_redis_url("ANTARA_STATE", state.location, allow_insecure=insecure)
 
 
 class AntaraAddon:

@@ -10,7 +10,13 @@ from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
 from antara_crawl.config import number_setting
-from antara_crawl.state import ArticleStore, StateError, parse_state_setting
+from antara_crawl.state import (
+    ArticleStore,
+    StateError,
+    StateLocked,
+    StateStore,
+    parse_state_setting,
+)
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -23,9 +29,10 @@ EXIT_OK = 0
 EXIT_UNREACHABLE = 3
 EXIT_FEED_FAILED = 4
 EXIT_STATE_FAILED = 5
+EXIT_LOCKED = 75
 EXIT_STAT = "antara/exit_code"
 """The stat ``scrapy crawl`` exits with: 0 fine, 3 ANTARA unreachable, 4 a feed not stored,
-5 the state could not be opened."""
+5 the state could not be opened, 75 another run holds the state (try later)."""
 
 
 class RunReport:
@@ -70,7 +77,8 @@ class ArticleState:
         self.threshold = number_setting(settings, "ANTARA_NEAR_DUPLICATE_THRESHOLD")
         self.refresh = timedelta(days=number_setting(settings, "ANTARA_REFRESH_DAYS"))
         self.reset = settings.getbool("ANTARA_STATE_RESET")
-        self.store: ArticleStore | None = None
+        self.run_id = settings.get("ANTARA_RUN_ID") or None
+        self.store: StateStore | None = None
         self.feed_counts: list[int] = []
 
     @classmethod
@@ -87,18 +95,33 @@ class ArticleState:
             self.store = ArticleStore.in_memory(threshold=self.threshold)
             return
         try:
-            location, threshold = self.config.location, self.threshold
-            self.store = ArticleStore.open(
-                location, threshold=threshold, refresh=self.refresh, reset=self.reset
-            )
+            self.store = self._open()
         except StateError as exc:
             logger.error("%s", exc)
-            self.crawler.stats.set_value(EXIT_STAT, EXIT_STATE_FAILED)
+            failed = EXIT_LOCKED if isinstance(exc, StateLocked) else EXIT_STATE_FAILED
+            self.crawler.stats.set_value(EXIT_STAT, failed)
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_state"))
             return
         if self.reset:
             logger.info("State reset: %s", self.config.location)
+
+    def _open(self) -> StateStore:
+        """Open the store ``ANTARA_STATE`` names: SQLite, or Redis for the run ``ANTARA_RUN_ID``."""
+        location, threshold = self.config.location, self.threshold
+        if self.config.kind == "redis":
+            from antara_crawl.redis_state import RedisArticleStore
+
+            return RedisArticleStore.open(
+                location,
+                run_id=self.run_id,
+                threshold=threshold,
+                refresh=self.refresh,
+                reset=self.reset,
+            )
+        return ArticleStore.open(
+            location, threshold=threshold, refresh=self.refresh, reset=self.reset
+        )
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))

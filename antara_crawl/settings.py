@@ -19,8 +19,14 @@ COMMANDS_MODULE = "antara_crawl.commands"
 # --- Project settings -------------------------------------------------------------------
 # Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
 ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
-# Cross-run state: a SQLite path, or "none".
+# Cross-run state: a SQLite path, a redis:// URL (shared by workers on several machines),
+# or "none".
 ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
+# Workers started with the same run id are one run: they share the Redis state's lock.
+ANTARA_RUN_ID = os.environ.get("ANTARA_RUN_ID", "")
+# Allow a Redis on the network without a password (anyone who can write to it can change
+# what the crawl knows, and with ANTARA_FRONTIER run code in the workers).
+ANTARA_REDIS_INSECURE = False
 # Forget the cross-run state before the run (what -a reset_state=true sets).
 ANTARA_STATE_RESET = False
 # Who runs this crawler: an URL or e-mail address put into the user agent.

@@ -78,6 +78,10 @@ class StateError(Exception):
     """The state store cannot be used; the message is one line for the user."""
 
 
+class StateLocked(StateError):
+    """Another run holds the state (temporary: exit status 75)."""
+
+
 def _upgrade(db: sqlite3.Connection, found: str, path: Path) -> None:
     """Bring a state file of an older format to :data:`STATE_FORMAT`; StateError if unknown."""
     while found != STATE_FORMAT:
@@ -101,7 +105,7 @@ def _lock(path: Path) -> IO[bytes]:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise StateError(
+        raise StateLocked(
             f"state file {path} is in use by another run; wait for it to finish"
         ) from None
     return handle
@@ -116,16 +120,15 @@ class StateConfig:
 
 
 def parse_state_setting(value: str) -> StateConfig:
-    """Read ``ANTARA_STATE``: a SQLite path or ``none``; ValueError with a reason otherwise."""
+    """Read ``ANTARA_STATE``: a SQLite path, a ``redis://`` (``rediss://``, ``unix://``) URL
+    or ``none``; ValueError with a reason otherwise."""
     value = value.strip()
     if not value or value.lower() == "none":
         return StateConfig("none", "")
     if value.startswith(("redis://", "rediss://", "unix://")):
-        raise ValueError(
-            f"ANTARA_STATE={value!r}: Redis state is not supported yet; use a SQLite path or none"
-        )
+        return StateConfig("redis", value)
     if "://" in value:
-        raise ValueError(f"ANTARA_STATE={value!r}: use a SQLite file path or none")
+        raise ValueError(f"ANTARA_STATE={value!r}: use a SQLite file path, a redis:// URL or none")
     path = Path(value).expanduser()
     if path.is_dir():
         raise ValueError(f"ANTARA_STATE={value!r} is a directory, not a SQLite file")
@@ -142,6 +145,11 @@ def _template(num_perm: int) -> MinHash:
     from datasketch import MinHash  # imported when used: it loads scipy
 
     return MinHash(num_perm=num_perm)
+
+
+def signature_dtype() -> np.dtype:
+    """The dtype of :func:`body_signature`'s values, to read stored signatures back."""
+    return _template(NUM_PERM).hashvalues.dtype
 
 
 def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
@@ -213,7 +221,106 @@ class StoredArticle:
     duplicate_of: str | None
 
 
-class ArticleStore:
+class StateStore:
+    """What every state store shares: the refresh policy (:meth:`needs_fetch`) and the
+    near-duplicate lookup over an LSH band index. A store (SQLite: :class:`ArticleStore`;
+    Redis: :class:`antara_crawl.redis_state.RedisArticleStore`) provides the storage:
+    ``get``, ``known``, ``listing_floor``, ``stage``, ``record_skipped``,
+    ``record_listing_floor``, ``touch``, ``commit_pending``, ``discard_pending``, ``close``,
+    and for the lookup ``_candidates`` and ``_records``.
+
+    ``threshold`` is the similarity from which a body is a near-duplicate of another;
+    ``refresh`` how young a known article must be to be downloaded again, to catch edits.
+    """
+
+    def __init__(self, threshold: float, refresh: timedelta = DEFAULT_REFRESH) -> None:
+        self.threshold = threshold
+        self.refresh = refresh
+        self.bands, self.rows = lsh_bands(threshold)
+
+    def known(self, key: str) -> Known | None:
+        raise NotImplementedError
+
+    def _candidates(self, key: str, buckets: list[int]) -> list[str]:
+        """Up to :data:`MAX_CANDIDATES` other articles sharing the most of ``buckets``,
+        reading at most :data:`BUCKET_SAMPLE` keys per bucket."""
+        raise NotImplementedError
+
+    def _records(self, keys: list[str]) -> list[tuple[str | None, str, bytes, str | None] | None]:
+        """For each key, ``(published_at, first_seen, signature, duplicate_of)`` of its staged
+        record, else of its committed one, else None."""
+        raise NotImplementedError
+
+    def is_known(self, key: str) -> bool:
+        """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
+        return self.known(key) is not None
+
+    def needs_fetch(
+        self,
+        key: str,
+        now: datetime,
+        *,
+        police_only: bool,
+        since: date,
+        until: date | None,
+        min_police_score: float,
+    ) -> bool:
+        """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
+
+        Unknown articles are downloaded; known ones when young (``refresh``), or when they
+        were skipped for a reason this run does not share (not police news in a run that
+        wants every article or whose ``min_police_score`` their score reaches, outside an
+        earlier run's window but inside this one's). Articles that were gone or not
+        articles are not asked for again.
+        """
+        known = self.known(key)
+        if known is None:
+            return True
+        if known.is_young(now, self.refresh):
+            return known.skipped in (None, "not_police", "out_of_window")
+        if known.skipped == "not_police":
+            score = known.police_score
+            return not police_only or (score is not None and score >= min_police_score)
+        if known.skipped == "out_of_window" and known.published_at:
+            day = PORTALS[key.split(":", 1)[0]].local_date(known.published_at)
+            return since <= day and (until is None or day <= until)
+        return False
+
+    def near_duplicate_of(
+        self, key: str, signature: np.ndarray, published_at: str | None = None
+    ) -> str | None:
+        """The original of a near-identical body: the earliest-published other article
+        (then the earliest seen) whose body is near-identical and that was not published
+        after ``published_at``; None if there is none."""
+        import numpy as np
+
+        mine = datetime.fromisoformat(published_at) if published_at else None
+        candidates = self._candidates(key, self.band_buckets(signature))
+        best: tuple[datetime, str, str] | None = None
+        for candidate, row in zip(candidates, self._records(candidates), strict=True):
+            if row is None or row[2] is None:
+                continue
+            published = datetime.fromisoformat(row[0]) if row[0] else _EARLIEST
+            if mine is not None and published > mine:
+                continue
+            other = np.frombuffer(row[2], dtype=signature.dtype)
+            if similarity(signature, other) >= self.threshold:
+                original = row[3] or candidate
+                rank = (published, row[1], original)
+                if original != key and (best is None or rank < best):
+                    best = rank
+        return best[2] if best else None
+
+    def band_buckets(self, signature: np.ndarray) -> list[int]:
+        """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
+        buckets = []
+        for band in range(self.bands):
+            chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
+            buckets.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big"))
+        return buckets
+
+
+class ArticleStore(StateStore):
     """The SQLite state store. Use :meth:`open`; one store per crawl process.
 
     ``threshold`` is the similarity from which a body is a near-duplicate of another;
@@ -227,11 +334,9 @@ class ArticleStore:
         lock: IO[bytes] | None = None,
         refresh: timedelta = DEFAULT_REFRESH,
     ) -> None:
+        super().__init__(threshold, refresh)
         self.db = connection
         self._lock = lock
-        self.threshold = threshold
-        self.refresh = refresh
-        self.bands, self.rows = lsh_bands(threshold)
 
     @classmethod
     def open(
@@ -312,57 +417,13 @@ class ArticleStore:
         ).fetchone()
         return Known(*row) if row is not None else None
 
-    def is_known(self, key: str) -> bool:
-        """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
-        return self.known(key) is not None
-
-    def needs_fetch(
-        self,
-        key: str,
-        now: datetime,
-        *,
-        police_only: bool,
-        since: date,
-        until: date | None,
-        min_police_score: float,
-    ) -> bool:
-        """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
-
-        Unknown articles are downloaded; known ones when young (``refresh``), or when they
-        were skipped for a reason this run does not share (not police news in a run that
-        wants every article or whose ``min_police_score`` their score reaches, outside an
-        earlier run's window but inside this one's). Articles that were gone or not
-        articles are not asked for again.
-        """
-        known = self.known(key)
-        if known is None:
-            return True
-        if known.is_young(now, self.refresh):
-            return known.skipped in (None, "not_police", "out_of_window")
-        if known.skipped == "not_police":
-            score = known.police_score
-            return not police_only or (score is not None and score >= min_police_score)
-        if known.skipped == "out_of_window" and known.published_at:
-            day = PORTALS[key.split(":", 1)[0]].local_date(known.published_at)
-            return since <= day and (until is None or day <= until)
-        return False
-
     def listing_floor(self, listing: str) -> date | None:
         """How far back (a date) an earlier run read ``listing`` page by page, if any did."""
         row = self.db.execute("SELECT value FROM meta WHERE name = ?", (f"floor {listing}",))
         value = row.fetchone()
         return date.fromisoformat(value[0]) if value else None
 
-    def near_duplicate_of(
-        self, key: str, signature: np.ndarray, published_at: str | None = None
-    ) -> str | None:
-        """The original of a near-identical body: the earliest-published other article
-        (then the earliest seen) whose body is near-identical and that was not published
-        after ``published_at``; None if there is none."""
-        import numpy as np
-
-        mine = datetime.fromisoformat(published_at) if published_at else None
-        buckets = self.band_buckets(signature)
+    def _candidates(self, key: str, buckets: list[int]) -> list[str]:
         # At most BUCKET_SAMPLE keys per bucket: a cluster of near-identical bodies shares
         # its buckets, and its members name their original (duplicate_of) anyway.
         per_bucket = "SELECT * FROM (SELECT key FROM bands WHERE band = ? AND bucket = ?" + (
@@ -371,7 +432,7 @@ class ArticleStore:
         params = [
             v for band, bucket in enumerate(buckets) for v in (band, bucket, key, BUCKET_SAMPLE)
         ]
-        candidates = [
+        return [
             row[0]
             for row in self.db.execute(
                 f"SELECT key FROM ({' UNION ALL '.join([per_bucket] * len(buckets))})"
@@ -379,34 +440,17 @@ class ArticleStore:
                 [*params, MAX_CANDIDATES],
             )
         ]
-        best: tuple[datetime, str, str] | None = None
-        for candidate in candidates:
-            row = self.db.execute(
+
+    def _records(self, keys: list[str]) -> list[tuple[str | None, str, bytes, str | None] | None]:
+        return [
+            self.db.execute(
                 "SELECT published_at, first_seen, signature, duplicate_of FROM pending"
                 " WHERE key = ? UNION ALL SELECT published_at, first_seen, signature,"
                 " duplicate_of FROM articles WHERE key = ? LIMIT 1",
-                (candidate, candidate),
+                (key, key),
             ).fetchone()
-            if row is None or row[2] is None:
-                continue
-            published = datetime.fromisoformat(row[0]) if row[0] else _EARLIEST
-            if mine is not None and published > mine:
-                continue
-            other = np.frombuffer(row[2], dtype=signature.dtype)
-            if similarity(signature, other) >= self.threshold:
-                original = row[3] or candidate
-                rank = (published, row[1], original)
-                if original != key and (best is None or rank < best):
-                    best = rank
-        return best[2] if best else None
-
-    def band_buckets(self, signature: np.ndarray) -> list[int]:
-        """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
-        buckets = []
-        for band in range(self.bands):
-            chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
-            buckets.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big"))
-        return buckets
+            for key in keys
+        ]
 
     # -- writes ------------------------------------------------------------------------
 
@@ -493,13 +537,15 @@ class ArticleStore:
             self.db.execute("DELETE FROM pending")
 
 
-def check_state(value: str, *, reset: bool = False) -> None:
+def check_state(value: str, *, reset: bool = False, run_id: str | None = None) -> None:
     """Check ``ANTARA_STATE`` before a run: a usable store no other run holds (only the
-    latter when it is to be reset); raise StateError or ValueError."""
+    latter when it is to be reset); raise StateError (StateLocked) or ValueError."""
     config = parse_state_setting(value)
-    if config.kind != "sqlite":
-        return
-    if reset:
+    if config.kind == "redis":
+        from antara_crawl.redis_state import RedisArticleStore
+
+        RedisArticleStore.open(config.location, run_id=run_id).close()
+    elif config.kind == "sqlite" and reset:
         _lock(Path(config.location)).close()
-    else:
+    elif config.kind == "sqlite":
         ArticleStore.open(config.location).close()

@@ -13,9 +13,9 @@ from scrapy.exceptions import UsageError
 from antara_crawl.addon import check_settings
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.config import number_setting
-from antara_crawl.extensions import EXIT_STAT
+from antara_crawl.extensions import EXIT_LOCKED, EXIT_STAT
 from antara_crawl.spiders.antara import AntaraSpider
-from antara_crawl.state import StateError, check_state
+from antara_crawl.state import StateError, StateLocked, check_state
 
 if TYPE_CHECKING:
     import argparse
@@ -28,8 +28,8 @@ class Command(ScrapyCrawlCommand):
 
     The checks are the ones the add-on, the spider and the state run in any crawl (from
     ``CrawlerProcess`` or Scrapyd too); here they run before Scrapy starts logging, so a bad
-    value is one line on stderr and exit status 2. A crawl exits with its
-    ``antara/exit_code`` stat.
+    value is one line on stderr and exit status 2 (75 when another run holds the state). A
+    crawl exits with its ``antara/exit_code`` stat.
     """
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -45,7 +45,14 @@ class Command(ScrapyCrawlCommand):
                     ),
                     **opts.spargs,
                 )
-                check_state(self.settings.get("ANTARA_STATE") or "none", reset=options.reset_state)
+                check_state(
+                    self.settings.get("ANTARA_STATE") or "none",
+                    reset=options.reset_state,
+                    run_id=self.settings.get("ANTARA_RUN_ID") or None,
+                )
+            except StateLocked as exc:
+                print(f"antara: error: {exc}", file=sys.stderr)
+                sys.exit(EXIT_LOCKED)
             except (ArgumentError, StateError, ValueError) as exc:
                 print(f"antara: error: {exc}", file=sys.stderr)
                 sys.exit(EXIT_USAGE)
