@@ -42,6 +42,8 @@ LISTINGS: dict[str, tuple[str, ...]] = {"www": ("terkini", "hukum")}
 _VIA_RANK = {"start_url": 0, "rss": 1, "listing": 2}
 DISCOVERY_PRIORITY = 100
 GONE_STATUSES = (404, 410)
+LEVEL_BATCH = 1000
+"""Articles of a "Baca juga" level handed to the scheduler at a time."""
 
 
 class Pending(NamedTuple):
@@ -81,6 +83,7 @@ class AntaraSpider(scrapy.Spider):
         self.now = datetime.now(timezone.utc)
         self._frontier: dict[str, Pending] = {}
         self._requested: set[str] = set()
+        self._level: list[Pending] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -246,20 +249,26 @@ class AntaraSpider(scrapy.Spider):
     # -- articles, one "Baca juga" level at a time ------------------------------------
 
     def _schedule_frontier(self) -> None:
-        """When the spider is idle, request the next level of articles.
+        """When the spider is idle, request the next articles of the current level.
 
         First the articles discovery found (depth 0), then those their "Baca juga" links
         name (depth 1), and so on: each level is complete before the next is requested,
         so every article is reached at its smallest depth, whatever the download order.
+        A level goes to the scheduler :data:`LEVEL_BATCH` articles at a time, so a large
+        one waits as small tuples rather than as requests.
         """
-        if not self._frontier:
-            return
-        level, self._frontier = self._frontier, {}
+        if not self._level:
+            level, self._frontier = self._frontier, {}
+            for key, pending in level.items():
+                if key not in self._requested and self._wanted(key):
+                    self._requested.add(key)
+                    self._level.append(pending)
+            if not self._level:
+                return
+        batch, self._level = self._level[:LEVEL_BATCH], self._level[LEVEL_BATCH:]
         assert self.crawler.engine is not None
-        for key, pending in level.items():
-            if key not in self._requested and self._wanted(key):
-                self._requested.add(key)
-                self.crawler.engine.crawl(self._article_request(pending))
+        for pending in batch:
+            self.crawler.engine.crawl(self._article_request(pending))
         raise DontCloseSpider
 
     def _wanted(self, key: str) -> bool:
