@@ -8,6 +8,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from antara_crawl import __version__
 from antara_crawl.config import NUMBER_SETTINGS, number_setting
+from antara_crawl.frontier import frontier_settings
 from antara_crawl.mirror import parse_mirror_setting
 from antara_crawl.redis_state import check_redis_url
 from antara_crawl.state import parse_state_setting
@@ -34,10 +35,20 @@ def check_settings(settings: BaseSettings) -> None:
     for name in NUMBER_SETTINGS:
         number_setting(settings, name)
     parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+    insecure = settings.getbool("ANTARA_REDIS_INSECURE")
     state = parse_state_setting(settings.get("ANTARA_STATE") or "none")
     if state.kind == "redis":
-        insecure = settings.getbool("ANTARA_REDIS_INSECURE")
         check_redis_url("ANTARA_STATE", state.location, allow_insecure=insecure)
+    frontier = settings.get("ANTARA_FRONTIER") or ""
+    if frontier:
+        if not frontier.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError(f"ANTARA_FRONTIER={frontier!r}: use a redis:// URL")
+        check_redis_url("ANTARA_FRONTIER", frontier, allow_insecure=insecure)
+        if state.kind == "sqlite":
+            raise ValueError(
+                "ANTARA_FRONTIER: the workers of a run share their state: set ANTARA_STATE to "
+                "a redis:// URL (or none)"
+            )
 
 
 class AntaraAddon:
@@ -46,6 +57,8 @@ class AntaraAddon:
     - ``FEEDS``: without ``-o``/``-O`` (or ``FEEDS``), the run's items go to
       ``ANTARA_FEED_URI`` as JSON Lines;
     - ``USER_AGENT`` names the project, its version and ``ANTARA_CONTACT``, unless set;
+    - with ``ANTARA_FRONTIER``, scrapy-redis's scheduler on the run's keys
+      (:func:`antara_crawl.frontier.frontier_settings`);
     - in mirror mode (``ANTARA_MIRROR``) with ``ANTARA_MIRROR_FAST``, the polite delays and
       AutoThrottle are dropped, unless set on the command line.
     """
@@ -56,6 +69,9 @@ class AntaraAddon:
             feed = {"format": "jsonlines", "encoding": "utf-8"}
             settings.set("FEEDS", {settings["ANTARA_FEED_URI"]: feed}, priority="addon")
         settings.set("USER_AGENT", user_agent(settings["ANTARA_CONTACT"]), priority="addon")
+        if settings.get("ANTARA_FRONTIER"):
+            for name, value in frontier_settings(settings).items():
+                settings.set(name, value, priority="addon")
         mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
         if mirror and settings.getbool("ANTARA_MIRROR_FAST"):
             for name, value in MIRROR_FAST_SETTINGS.items():

@@ -16,6 +16,7 @@ NUMBER_SETTINGS: dict[str, tuple[type[int] | type[float], float, float]] = {
     "ANTARA_NEAR_DUPLICATE_THRESHOLD": (float, 0.01, 1),
     "ANTARA_POLICE_MIN_SCORE": (float, 0, 1),
     "ANTARA_CRAWL_DELAY_MAX": (float, 0, 86_400),
+    "ANTARA_FRONTIER_QUIET": (float, 0, 3_600),
 }
 """Each numeric ``ANTARA_*`` setting: its type and allowed range."""
 

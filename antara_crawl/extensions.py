@@ -10,6 +10,7 @@ from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
 from antara_crawl.config import number_setting
+from antara_crawl.frontier import run_name
 from antara_crawl.state import (
     ArticleStore,
     StateError,
@@ -77,7 +78,7 @@ class ArticleState:
         self.threshold = number_setting(settings, "ANTARA_NEAR_DUPLICATE_THRESHOLD")
         self.refresh = timedelta(days=number_setting(settings, "ANTARA_REFRESH_DAYS"))
         self.reset = settings.getbool("ANTARA_STATE_RESET")
-        self.run_id = settings.get("ANTARA_RUN_ID") or None
+        self.run_id = run_name(settings)
         self.store: StateStore | None = None
         self.feed_counts: list[int] = []
 
@@ -107,7 +108,8 @@ class ArticleState:
             logger.info("State reset: %s", self.config.location)
 
     def _open(self) -> StateStore:
-        """Open the store ``ANTARA_STATE`` names: SQLite, or Redis for the run ``ANTARA_RUN_ID``."""
+        """Open the store ``ANTARA_STATE`` names: SQLite, or Redis for this worker's run
+        (``ANTARA_FRONTIER`` and ``ANTARA_RUN_ID``)."""
         location, threshold = self.config.location, self.threshold
         if self.config.kind == "redis":
             from antara_crawl.redis_state import RedisArticleStore

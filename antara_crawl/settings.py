@@ -24,6 +24,11 @@ ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
 ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
 # Workers started with the same run id are one run: they share the Redis state's lock.
 ANTARA_RUN_ID = os.environ.get("ANTARA_RUN_ID", "")
+# A redis:// URL: the workers started with it (and the same ANTARA_RUN_ID) share one
+# scrapy-redis frontier; politeness then holds for the cluster.
+ANTARA_FRONTIER = os.environ.get("ANTARA_FRONTIER", "")
+# Seconds a worker waits, idle, for the shared queue to stay empty before it leaves.
+ANTARA_FRONTIER_QUIET = 10.0
 # Allow a Redis on the network without a password (anyone who can write to it can change
 # what the crawl knows, and with ANTARA_FRONTIER run code in the workers).
 ANTARA_REDIS_INSECURE = False
@@ -100,6 +105,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "antara_crawl.faults.BoundedCompressionMiddleware": 590,
     "antara_crawl.containment.RedirectGuardMiddleware": 610,
+    # With ANTARA_FRONTIER: each portal's request rate held for the whole cluster.
+    "antara_crawl.frontier.ClusterPolitenessMiddleware": 620,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,

@@ -14,6 +14,7 @@ from antara_crawl.addon import check_settings
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.config import number_setting
 from antara_crawl.extensions import EXIT_LOCKED, EXIT_STAT
+from antara_crawl.frontier import run_name
 from antara_crawl.spiders.antara import AntaraSpider
 from antara_crawl.state import StateError, StateLocked, check_state
 
@@ -48,7 +49,7 @@ class Command(ScrapyCrawlCommand):
                 check_state(
                     self.settings.get("ANTARA_STATE") or "none",
                     reset=options.reset_state,
-                    run_id=self.settings.get("ANTARA_RUN_ID") or None,
+                    run_id=run_name(self.settings),
                 )
             except StateLocked as exc:
                 print(f"antara: error: {exc}", file=sys.stderr)

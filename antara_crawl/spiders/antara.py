@@ -295,6 +295,7 @@ class AntaraSpider(scrapy.Spider):
             errback=self.request_failed,
             cb_kwargs={"via": pending.via, "referrer": pending.referrer, "depth": pending.depth},
             meta={"handle_httpstatus_list": list(GONE_STATUSES)},
+            priority=-pending.depth,  # a queue shared by workers serves shallow levels first
         )
 
     def parse_article(
