@@ -17,6 +17,7 @@ NUMBER_SETTINGS: dict[str, tuple[type[int] | type[float], float, float]] = {
     "ANTARA_POLICE_MIN_SCORE": (float, 0, 1),
     "ANTARA_CRAWL_DELAY_MAX": (float, 0, 86_400),
     "ANTARA_FRONTIER_QUIET": (float, 0, 3_600),
+    "ANTARA_WORKER_TTL": (float, 1, 3_600),
 }
 """Each numeric ``ANTARA_*`` setting: its type and allowed range."""
 

@@ -79,6 +79,7 @@ class ArticleState:
         self.refresh = timedelta(days=number_setting(settings, "ANTARA_REFRESH_DAYS"))
         self.reset = settings.getbool("ANTARA_STATE_RESET")
         self.run_id = run_name(settings)
+        self.worker_ttl = number_setting(settings, "ANTARA_WORKER_TTL")
         self.store: StateStore | None = None
         self.feed_counts: list[int] = []
 
@@ -120,6 +121,7 @@ class ArticleState:
                 threshold=threshold,
                 refresh=self.refresh,
                 reset=self.reset,
+                ttl=self.worker_ttl,
             )
         return ArticleStore.open(
             location, threshold=threshold, refresh=self.refresh, reset=self.reset

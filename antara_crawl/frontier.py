@@ -26,13 +26,12 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
+from antara_crawl.config import number_setting
+
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
-
-WORKER_TTL = 30
-"""Seconds a worker counts as alive after its last renewal."""
 
 
 def run_name(settings: BaseSettings) -> str | None:
@@ -81,18 +80,20 @@ class ArticleDupeFilter(RFPDupeFilter):
 class FrontierScheduler(Scheduler):
     """scrapy-redis's scheduler for one run of several workers.
 
-    A worker registers in the run's worker set (renewed every :data:`WORKER_TTL` / 3 s); the
+    A worker registers in the run's worker set (renewed every ``ANTARA_WORKER_TTL`` / 3 s); the
     first one alive empties the run's queue and dupefilter, left by an earlier run with the
     same name. An idle worker is kept until the shared queue has been empty for
     ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it.
     """
 
     quiet: float = 10.0
+    ttl: float = 30.0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrontierScheduler:
         scheduler = super().from_crawler(crawler)
-        scheduler.quiet = crawler.settings.getfloat("ANTARA_FRONTIER_QUIET")
+        scheduler.quiet = number_setting(crawler.settings, "ANTARA_FRONTIER_QUIET")
+        scheduler.ttl = number_setting(crawler.settings, "ANTARA_WORKER_TTL")
         scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         scheduler.stop = threading.Event()
         scheduler.empty_since = None
@@ -117,11 +118,11 @@ class FrontierScheduler(Scheduler):
         super().close(reason)
 
     def _register(self) -> None:
-        self.server.zadd(self.workers_key, {self.worker: time.time() + WORKER_TTL})
-        self.server.expire(self.workers_key, WORKER_TTL)
+        self.server.zadd(self.workers_key, {self.worker: time.time() + self.ttl})
+        self.server.pexpire(self.workers_key, int(self.ttl * 1000))
 
     def _renew(self) -> None:
-        while not self.stop.wait(WORKER_TTL / 3):
+        while not self.stop.wait(self.ttl / 3):
             self._register()
 
     def next_request(self) -> Request | None:

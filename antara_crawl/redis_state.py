@@ -21,7 +21,8 @@ Keys (``{prefix}`` is ``antara:``)::
 
 The lock is one per distributed run: workers started with the same run id share it; another
 run is refused (:class:`antara_crawl.state.StateLocked`). Each worker renews it every
-:data:`LOCK_TTL` / 3 seconds, so a lock left by killed workers expires after :data:`LOCK_TTL`.
+:data:`LOCK_TTL` / 3 seconds, so a lock left by killed workers expires after :data:`LOCK_TTL`
+(``ANTARA_WORKER_TTL``).
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ if TYPE_CHECKING:
 
 PREFIX = "antara:"
 LOCK_TTL = 30
-"""Seconds a run's lock outlives its last worker's last renewal."""
+"""Seconds a run's lock outlives its last worker's last renewal, by default
+(``ANTARA_WORKER_TTL``)."""
 
 
 def is_private_redis(url: str) -> bool:
@@ -116,12 +118,14 @@ class RedisArticleStore(StateStore):
         threshold: float,
         refresh: timedelta = DEFAULT_REFRESH,
         prefix: str = PREFIX,
+        ttl: float = LOCK_TTL,
     ) -> None:
         super().__init__(threshold, refresh)
         self.client = client
         self.url = url
         self.run_id = run_id
         self.prefix = prefix
+        self.ttl = ttl
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
@@ -135,6 +139,7 @@ class RedisArticleStore(StateStore):
         threshold: float = 0.7,
         refresh: timedelta = DEFAULT_REFRESH,
         reset: bool = False,
+        ttl: float = LOCK_TTL,
     ) -> RedisArticleStore:
         """Join (or take) the lock of run ``run_id`` (a run of its own when None) on the
         state at ``url``; ``reset`` starts from nothing. StateLocked when another run holds
@@ -148,6 +153,7 @@ class RedisArticleStore(StateStore):
             run_id=run_id or uuid.uuid4().hex,
             threshold=threshold,
             refresh=refresh,
+            ttl=ttl,
         )
         try:
             first = store._take_lock()
@@ -184,7 +190,7 @@ class RedisArticleStore(StateStore):
         """Take the lock, or join it if it is this run's; True if no worker held it."""
         lock, workers = self._key("lock"), self._key("lock-workers")
         for _ in range(3):
-            if self.client.set(lock, self.run_id, nx=True, ex=LOCK_TTL):
+            if self.client.set(lock, self.run_id, nx=True, px=int(self.ttl * 1000)):
                 self._register()
                 return True
             holder = self.client.get(lock)
@@ -193,7 +199,7 @@ class RedisArticleStore(StateStore):
             if holder.decode() != self.run_id:
                 raise StateLocked(
                     f"state {_safe(self.url)} is in use by another run; wait for it to finish "
-                    f"(or for its lock to expire, {LOCK_TTL} s after its last worker stopped)"
+                    f"(or for its lock to expire, {self.ttl:g} s after its last worker stopped)"
                 )
             self.client.zremrangebyscore(workers, "-inf", time.time())
             alive = self.client.zcard(workers)
@@ -203,8 +209,8 @@ class RedisArticleStore(StateStore):
 
     def _register(self) -> None:
         pipe = self.client.pipeline()
-        pipe.zadd(self._key("lock-workers"), {self.worker: time.time() + LOCK_TTL})
-        pipe.expire(self._key("lock-workers"), LOCK_TTL)
+        pipe.zadd(self._key("lock-workers"), {self.worker: time.time() + self.ttl})
+        pipe.pexpire(self._key("lock-workers"), int(self.ttl * 1000))
         pipe.expire(self._key("staged", self.worker), 7 * 24 * 3600)
         pipe.execute()
 
@@ -212,11 +218,11 @@ class RedisArticleStore(StateStore):
         """Renew the lock (while it is this run's) until the store is closed."""
         import redis
 
-        while not self._stop.wait(LOCK_TTL / 3):
+        while not self._stop.wait(self.ttl / 3):
             try:
                 lock = self._key("lock")
                 if self.client.get(lock) == self.run_id.encode():
-                    self.client.expire(lock, LOCK_TTL)
+                    self.client.pexpire(lock, int(self.ttl * 1000))
                 self._register()
             except redis.RedisError:
                 continue

@@ -29,6 +29,9 @@ ANTARA_RUN_ID = os.environ.get("ANTARA_RUN_ID", "")
 ANTARA_FRONTIER = os.environ.get("ANTARA_FRONTIER", "")
 # Seconds a worker waits, idle, for the shared queue to stay empty before it leaves.
 ANTARA_FRONTIER_QUIET = 10.0
+# Seconds a worker counts as alive after its last sign of life (renewed every third of it): a
+# run's lock and frontier outlive killed workers by this much.
+ANTARA_WORKER_TTL = 30.0
 # Allow a Redis on the network without a password (anyone who can write to it can change
 # what the crawl knows, and with ANTARA_FRONTIER run code in the workers).
 ANTARA_REDIS_INSECURE = False

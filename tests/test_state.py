@@ -13,7 +13,6 @@ import pytest
 import redis
 from datasketch import MinHash
 
-from antara_crawl import redis_state
 from antara_crawl.redis_state import RedisArticleStore
 from antara_crawl.state import (
     SCHEMA,
@@ -275,12 +274,9 @@ def test_workers_of_one_run_share_the_redis_state(redis_url: str) -> None:
     third.close()
 
 
-def test_a_lock_left_by_killed_workers_expires(
-    redis_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_lock_left_by_killed_workers_expires(redis_url: str) -> None:
     redis.Redis.from_url(redis_url).flushdb()
-    monkeypatch.setattr(redis_state, "LOCK_TTL", 1)
-    killed = RedisArticleStore.open(redis_url, run_id="run-1")
+    killed = RedisArticleStore.open(redis_url, run_id="run-1", ttl=1)
     stage(killed, "www:1", WIRE, "2024-03-19T09:00:00+00:00")
     killed._stop.set()  # killed: it renews nothing and never leaves
     with pytest.raises(StateLocked):

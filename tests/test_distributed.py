@@ -1,0 +1,122 @@
+"""Two ``scrapy crawl antara`` workers on one Redis (shared frontier and state), one mirror.
+
+Every article is emitted exactly once across both workers' feeds and downloaded once; when a
+worker is killed mid-run, the next run emits exactly what that worker took with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from benchmarks.sitegen import build_site, since_of
+from tests.crawl import NO_WAITING, ROOT
+from tests.mirror_server import MirrorServer, serve_mirror
+from tests.redis_server import redis_server
+
+ARTICLES = 60
+PORTALS = "kupang,bali,papua"
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url.rsplit("/", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MirrorServer]:
+    root = tmp_path_factory.mktemp("mirror")
+    site = build_site(ARTICLES, portals=3)
+    site.write(root)
+    with serve_mirror(root) as server:
+        yield server
+
+
+def worker(
+    feed: Path, server: MirrorServer, redis: str, db: int, run: str, log_level: str = "INFO"
+) -> subprocess.Popen:
+    """Start one worker of run ``run``: state in Redis database ``db``, frontier in ``db + 1``."""
+    settings = {
+        **NO_WAITING,
+        "ANTARA_MIRROR": server.base_url,
+        "ANTARA_STATE": f"{redis}/{db}",
+        "ANTARA_FRONTIER": f"{redis}/{db + 1}",
+        "ANTARA_RUN_ID": run,
+        "ANTARA_FRONTIER_QUIET": "1",
+        "ANTARA_WORKER_TTL": "2",
+        "ANTARA_MAX_LISTING_PAGES": "1000",
+        "LOG_LEVEL": log_level,
+    }
+    command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
+    for name, value in settings.items():
+        command += ["-s", f"{name}={value}"]
+    command += ["-a", f"since={since_of(ARTICLES)}", "-a", f"portals={PORTALS}"]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+    return subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+
+
+def finish(process: subprocess.Popen) -> None:
+    log = process.communicate(timeout=240)[0].decode()
+    assert process.returncode == 0, log[-3000:]
+
+
+def keys(feed: Path) -> list[str]:
+    if not feed.exists():
+        return []
+    return [json.loads(line)["id"] for line in feed.read_text("utf-8").splitlines() if line]
+
+
+def article_downloads(server: MirrorServer) -> list[str]:
+    return [path for path in server.requests.snapshot() if "/berita/" in path]
+
+
+def test_two_workers_emit_and_download_every_article_once(
+    redis_url: str, mirror: MirrorServer, tmp_path: Path
+) -> None:
+    mirror.requests.clear()
+    feeds = [tmp_path / "worker1.jsonl", tmp_path / "worker2.jsonl"]
+    workers = [worker(feed, mirror, redis_url, 0, "together") for feed in feeds]
+    for process in workers:
+        finish(process)
+    emitted = keys(feeds[0]) + keys(feeds[1])
+    assert len(emitted) == len(set(emitted)) == ARTICLES
+    assert keys(feeds[0]) and keys(feeds[1])  # both took a share
+    downloads = article_downloads(mirror)
+    assert len(downloads) == len(set(downloads)) == ARTICLES
+
+
+def test_the_run_after_a_killed_worker_completes_the_set(
+    redis_url: str, mirror: MirrorServer, tmp_path: Path
+) -> None:
+    mirror.requests.clear()
+    feeds = [tmp_path / "killed.jsonl", tmp_path / "survivor.jsonl"]
+    killed = worker(feeds[0], mirror, redis_url, 2, "first", log_level="DEBUG")
+    survivor = worker(feeds[1], mirror, redis_url, 2, "first")
+    assert killed.stdout is not None
+    for line in killed.stdout:  # kill it once it has scraped an article of its own
+        if b"Scraped from <200 https://" in line:
+            break
+    else:
+        pytest.fail("the worker finished before it scraped anything")
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    finish(survivor)
+    first_run = keys(feeds[1])
+    assert keys(feeds[0]) == []  # a killed worker's feed never reaches its place
+    assert len(first_run) < ARTICLES  # what the killed worker took is missing
+    time.sleep(2.5)  # ANTARA_WORKER_TTL: the killed worker no longer counts as alive
+    next_run = tmp_path / "next.jsonl"
+    finish(worker(next_run, mirror, redis_url, 2, "second"))
+    emitted = first_run + keys(next_run)
+    assert len(emitted) == len(set(emitted)) == ARTICLES
