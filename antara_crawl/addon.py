@@ -20,7 +20,7 @@ MIRROR_FAST_SETTINGS: dict[str, int | float | bool] = {
     "DOWNLOAD_DELAY": 0,
     "DOWNLOAD_DELAY_JITTER": 0,
     "AUTOTHROTTLE_ENABLED": False,
-    "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,  # CONCURRENT_REQUESTS: a single portal may use all
 }
 """What ``ANTARA_MIRROR_FAST`` changes in mirror mode: no politeness towards a local mirror."""
 

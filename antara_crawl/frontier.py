@@ -92,6 +92,7 @@ class FrontierScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrontierScheduler:
         scheduler = super().from_crawler(crawler)
+        scheduler.crawler = crawler
         scheduler.quiet = number_setting(crawler.settings, "ANTARA_FRONTIER_QUIET")
         scheduler.ttl = number_setting(crawler.settings, "ANTARA_WORKER_TTL")
         scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -140,7 +141,18 @@ class FrontierScheduler(Scheduler):
         if self.empty_since is None:
             self.empty_since = now
         if now - self.empty_since < self.quiet:
+            self._wake(min(1.0, self.quiet - (now - self.empty_since)))
             raise DontCloseSpider
+
+    def _wake(self, delay: float) -> None:
+        """Have the engine look again in ``delay`` seconds rather than at its next heartbeat
+        (5 s): Scrapy offers no public call for it, so the engine's own is used if present."""
+        from twisted.internet import reactor
+
+        slot = getattr(self.crawler.engine, "_slot", None)
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None:
+            reactor.callLater(delay, nextcall.schedule)  # type: ignore[attr-defined]
 
 
 RESERVE = """

@@ -198,7 +198,7 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
     assert list(mirrored.getdict("FEEDS")) == ["out.jsonl"]
     assert mirrored["USER_AGENT"] == "mine"
     assert not mirrored.getbool("AUTOTHROTTLE_ENABLED")
-    assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 4
+    assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 8
     assert mirrored.getfloat("DOWNLOAD_DELAY") == 2  # given on the command line: kept
 
 

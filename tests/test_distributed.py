@@ -1,7 +1,8 @@
 """Two ``scrapy crawl antara`` workers on one Redis (shared frontier and state), one mirror.
 
 Every article is emitted exactly once across both workers' feeds and downloaded once; when a
-worker is killed mid-run, the next run emits exactly what that worker took with it.
+worker is killed mid-run, the next run emits exactly what that worker took with it; another
+run is refused (status 75) while one holds the state.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from antara_crawl.redis_state import RedisArticleStore
 from benchmarks.sitegen import build_site, since_of
-from tests.crawl import NO_WAITING, ROOT
+from tests.crawl import NO_WAITING, ROOT, run_crawl
 from tests.mirror_server import MirrorServer, serve_mirror
 from tests.redis_server import redis_server
 
@@ -42,16 +44,23 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MirrorServer]:
 
 
 def worker(
-    feed: Path, server: MirrorServer, redis: str, db: int, run: str, log_level: str = "INFO"
+    feed: Path,
+    server: MirrorServer,
+    redis: str,
+    db: int,
+    run: str,
+    log_level: str = "INFO",
+    quiet: float = 3,
 ) -> subprocess.Popen:
-    """Start one worker of run ``run``: state in Redis database ``db``, frontier in ``db + 1``."""
+    """Start one worker of run ``run``: state in Redis database ``db``, frontier in ``db + 1``;
+    it waits ``quiet`` seconds for others' work once the shared queue is empty."""
     settings = {
         **NO_WAITING,
         "ANTARA_MIRROR": server.base_url,
         "ANTARA_STATE": f"{redis}/{db}",
         "ANTARA_FRONTIER": f"{redis}/{db + 1}",
         "ANTARA_RUN_ID": run,
-        "ANTARA_FRONTIER_QUIET": "1",
+        "ANTARA_FRONTIER_QUIET": str(quiet),
         "ANTARA_WORKER_TTL": "2",
         "ANTARA_MAX_LISTING_PAGES": "1000",
         "LOG_LEVEL": log_level,
@@ -117,6 +126,19 @@ def test_the_run_after_a_killed_worker_completes_the_set(
     assert len(first_run) < ARTICLES  # what the killed worker took is missing
     time.sleep(2.5)  # ANTARA_WORKER_TTL: the killed worker no longer counts as alive
     next_run = tmp_path / "next.jsonl"
-    finish(worker(next_run, mirror, redis_url, 2, "second"))
+    finish(worker(next_run, mirror, redis_url, 2, "second", quiet=0))  # a worker alone
     emitted = first_run + keys(next_run)
     assert len(emitted) == len(set(emitted)) == ARTICLES
+
+
+def test_another_run_is_refused_with_status_75_while_one_holds_the_state(
+    redis_url: str, tmp_path: Path
+) -> None:
+    holder = RedisArticleStore.open(f"{redis_url}/4", run_id="another-run")
+    try:
+        crawl = run_crawl(tmp_path / "feed.jsonl", mirror=str(tmp_path), state=f"{redis_url}/4")
+    finally:
+        holder.close()
+    assert crawl.returncode == 75
+    assert "in use by another run" in crawl.log
+    assert crawl.items == []
