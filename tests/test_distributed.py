@@ -112,14 +112,19 @@ def test_the_run_after_a_killed_worker_completes_the_set(
 ) -> None:
     mirror.requests.clear()
     feeds = [tmp_path / "killed.jsonl", tmp_path / "survivor.jsonl"]
-    killed = worker(feeds[0], mirror, redis_url, 2, "first", log_level="DEBUG")
-    survivor = worker(feeds[1], mirror, redis_url, 2, "first")
+    # the worker to kill stays (long quiet period) until it is killed, with articles scraped
+    killed = worker(feeds[0], mirror, redis_url, 2, "first", log_level="DEBUG", quiet=60)
     assert killed.stdout is not None
-    for line in killed.stdout:  # kill it once it has scraped an article of its own
+    for line in killed.stdout:
         if b"Scraped from <200 https://" in line:
             break
     else:
         pytest.fail("the worker finished before it scraped anything")
+    survivor = worker(feeds[1], mirror, redis_url, 2, "first")
+    frontier = redis.Redis.from_url(f"{redis_url}/3")
+    while sum(frontier.zcard(name) for name in frontier.scan_iter("antara:run:*:workers")) < 2:
+        assert survivor.poll() is None, "the second worker left before it joined the run"
+        time.sleep(0.05)
     killed.send_signal(signal.SIGKILL)
     killed.wait()
     finish(survivor)
