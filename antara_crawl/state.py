@@ -8,8 +8,9 @@ loads the history into memory.
 What a run emits is *staged* first and *committed* only once the feeds holding it are
 stored (see :class:`antara_crawl.extensions.ArticleState`, which owns the store during a
 crawl): a crash at any moment leaves no article marked seen that is missing from every feed.
-The store also holds the refresh policy (:meth:`ArticleStore.needs_fetch`): which known
-articles are worth downloading again.
+The store also holds the refresh policy (:meth:`StateStore.needs_fetch`): which known
+articles are worth downloading again. :class:`StateStore` is what every store shares; the
+Redis one, for runs over several machines, is :mod:`antara_crawl.redis_state`.
 """
 
 from __future__ import annotations
