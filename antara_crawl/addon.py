@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from antara_crawl import __version__
+from antara_crawl.archive import check_archive_settings
 from antara_crawl.config import NUMBER_SETTINGS, number_setting
 from antara_crawl.frontier import frontier_settings
 from antara_crawl.mirror import parse_mirror_setting
+from antara_crawl.paths import resolve_data_paths
 from antara_crawl.redis_state import check_redis_url
 from antara_crawl.state import parse_state_setting
+from antara_crawl.warc import ArchiveFiles
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -35,6 +38,7 @@ def check_settings(settings: BaseSettings) -> None:
     for name in NUMBER_SETTINGS:
         number_setting(settings, name)
     parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+    check_archive_settings(settings)
     insecure = settings.getbool("ANTARA_REDIS_INSECURE")
     state = parse_state_setting(settings.get("ANTARA_STATE") or "none")
     if state.kind == "redis":
@@ -54,8 +58,10 @@ def check_settings(settings: BaseSettings) -> None:
 class AntaraAddon:
     """Checks the ``ANTARA_*`` settings and derives Scrapy settings from them.
 
+    - ``{data}`` in the path settings becomes the data directory (:mod:`antara_crawl.paths`);
     - ``FEEDS``: without ``-o``/``-O`` (or ``FEEDS``), the run's items go to
-      ``ANTARA_FEED_URI`` as JSON Lines;
+      ``ANTARA_FEED_URI`` as JSON Lines; a feed that overwrites (``-O``) is stored even when
+      empty, so it always holds exactly this run's items;
     - ``USER_AGENT`` names the project, its version and ``ANTARA_CONTACT``, unless set;
     - with ``ANTARA_FRONTIER``, scrapy-redis's scheduler on the run's keys
       (:func:`antara_crawl.frontier.frontier_settings`);
@@ -65,14 +71,27 @@ class AntaraAddon:
 
     def update_settings(self, settings: BaseSettings) -> None:
         check_settings(settings)
-        if not settings.getdict("FEEDS"):
+        resolve_data_paths(settings)
+        feeds = settings.getdict("FEEDS")
+        if not feeds:
             feed = {"format": "jsonlines", "encoding": "utf-8"}
             settings.set("FEEDS", {settings["ANTARA_FEED_URI"]: feed}, priority="addon")
+        elif any(options.get("overwrite") for options in feeds.values()):
+            final = {
+                uri: {"store_empty": True, **options} if options.get("overwrite") else options
+                for uri, options in feeds.items()
+            }
+            settings.set("FEEDS", final, priority=settings.getpriority("FEEDS") or "addon")
         settings.set("USER_AGENT", user_agent(settings["ANTARA_CONTACT"]), priority="addon")
         if settings.get("ANTARA_FRONTIER"):
             for name, value in frontier_settings(settings).items():
                 settings.set(name, value, priority="addon")
         mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
+        reextract_set = (settings.getpriority("ANTARA_REEXTRACT") or 0) > SETTINGS_PRIORITIES[
+            "project"
+        ]
+        if isinstance(mirror, ArchiveFiles) and not reextract_set:  # a replay costs ANTARA nothing
+            settings.set("ANTARA_REEXTRACT", True, priority="project")
         if mirror and settings.getbool("ANTARA_MIRROR_FAST"):
             for name, value in MIRROR_FAST_SETTINGS.items():
                 # The project's polite defaults are for the live site: override them, not

@@ -43,9 +43,13 @@ class CrawlOptions:
         discovery: str = "rss,listing",
         start_urls: str | None = None,
         reset_state: str | bool = False,
+        _job: str | None = None,
         **unknown: object,
     ) -> CrawlOptions:
-        """Parse raw ``-a`` values; raises ArgumentError with a one-line reason."""
+        """Parse raw ``-a`` values; raises ArgumentError with a one-line reason.
+
+        ``_job`` is the job id Scrapyd passes to every spider; it is accepted and ignored.
+        """
         if unknown:
             raise ArgumentError(
                 f"unknown spider argument(s): {', '.join(sorted(unknown))}; known: portals, "

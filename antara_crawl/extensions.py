@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from itemadapter import ItemAdapter
 from scrapy import signals
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 
 from antara_crawl.config import number_setting
 from antara_crawl.frontier import run_name
+from antara_crawl.monitors import EXIT_MONITORS, MonitorThresholds, run_monitors
+from antara_crawl.runs import (
+    PORTAL_STAT,
+    REPORT_FORMAT,
+    build_portals,
+    emitted_total,
+    previous_report,
+    reserve_report,
+    run_stem,
+    summary_lines,
+    write_report,
+)
 from antara_crawl.state import (
     ArticleStore,
     StateError,
@@ -18,13 +33,26 @@ from antara_crawl.state import (
     StateStore,
     parse_state_setting,
 )
+from antara_crawl.urls import article_ref
 
 if TYPE_CHECKING:
-    from scrapy import Spider
+    from scrapy import Request, Spider
     from scrapy.crawler import Crawler
+    from scrapy.http import Response
     from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
+summary = logging.getLogger("antara.run")
+
+SUMMARY = 25
+"""The log level of the run's summary, between INFO and WARNING: the default ``LOG_LEVEL``
+shows the summary and the warnings; ``LOG_LEVEL=INFO`` everything else too."""
+logging.addLevelName(SUMMARY, "SUMMARY")
+REPORTED_SETTINGS = frozenset(
+    {"AUTOTHROTTLE_ENABLED", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN",
+     "DOWNLOAD_DELAY", "FEEDS", "LOG_LEVEL", "ROBOTSTXT_OBEY", "USER_AGENT"}
+)  # fmt: skip
+"""Scrapy settings recorded in the run report, besides every ``ANTARA_*`` one."""
 
 EXIT_OK = 0
 EXIT_UNREACHABLE = 3
@@ -33,34 +61,183 @@ EXIT_STATE_FAILED = 5
 EXIT_LOCKED = 75
 EXIT_STAT = "antara/exit_code"
 """The stat ``scrapy crawl`` exits with: 0 fine, 3 ANTARA unreachable, 4 a feed not stored,
-5 the state could not be opened, 75 another run holds the state (try later)."""
+5 the state could not be opened, 6 a monitor failed, 75 another run holds the state
+(EX_TEMPFAIL)."""
 
 
 class RunReport:
-    """Says where the feeds went, at the end of the log, and settles the run's exit status."""
+    """Writes the run report (:mod:`antara_crawl.runs`), ends the log with its summary and
+    settles the run's exit status, monitors included (:mod:`antara_crawl.monitors`).
+
+    It counts per portal (``antara/portal/<portal>/...`` stats) what signals tell: articles
+    downloaded, items emitted (new, updated, wire copies) and dropped by the pipelines.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
         self.crawler = crawler
-        self.feeds: list[tuple[str, int]] = []
+        self.started = datetime.now(timezone.utc)
+        self.directory = Path(settings["ANTARA_RUNS_DIR"])
+        self.thresholds = MonitorThresholds(
+            min_discovered=int(number_setting(settings, "ANTARA_MONITOR_MIN_DISCOVERED")),
+            max_unknown_design=number_setting(settings, "ANTARA_MONITOR_MAX_UNKNOWN_DESIGN"),
+            max_error_rate=number_setting(settings, "ANTARA_MONITOR_MAX_ERROR_RATE"),
+            min_pages=int(number_setting(settings, "ANTARA_MONITOR_MIN_PAGES")),
+        )
+        self.feeds: list[dict[str, Any]] = []
+        self.finish_reason = "not started"
+        self._path: Path | None = None
+        self._reserved = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         report = cls(crawler)
-        crawler.signals.connect(report.feed_closed, signal=signals.feed_slot_closed)
-        crawler.signals.connect(report.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(report.engine_stopped, signal=signals.engine_stopped)
+        for handler, signal in (
+            (report.spider_opened, signals.spider_opened),
+            (report.response_received, signals.response_received),
+            (report.item_scraped, signals.item_scraped),
+            (report.item_dropped, signals.item_dropped),
+            (report.feed_closed, signals.feed_slot_closed),
+            (report.spider_closed, signals.spider_closed),
+            (report.engine_stopped, signals.engine_stopped),
+        ):
+            crawler.signals.connect(handler, signal=signal)
         return report
 
+    @property
+    def path(self) -> Path | None:
+        """This run's report file, reserved on first use (None if it cannot be written)."""
+        if not self._reserved:
+            self._reserved = True
+            try:
+                self._path = reserve_report(self.directory, self.started)
+            except OSError as exc:
+                logger.warning("No run report: %s cannot be written (%s)", self.directory, exc)
+        return self._path
+
+    @property
+    def run_id(self) -> str:
+        """The run's name: its report's stem, which its default feed shares."""
+        return self.path.stem if self.path is not None else run_stem(self.started)
+
+    def spider_opened(self) -> None:
+        _ = self.path  # reserved now: a run killed later leaves an empty report
+
+    def _count(self, portal: str, figure: str) -> None:
+        self.crawler.stats.inc_value(f"{PORTAL_STAT}{portal}/{figure}")
+
+    def response_received(self, response: Response, request: Request) -> None:
+        ref = article_ref(request.url)
+        if ref is not None:
+            self._count(ref.portal.key, "downloaded")
+
+    def item_scraped(self, item: Any) -> None:
+        adapter = ItemAdapter(item)
+        if adapter.get("withdrawn_at"):
+            kind = "withdrawn"
+        elif adapter.get("duplicate_of"):
+            kind = "duplicate"
+        else:
+            kind = "updated" if (adapter.get("version") or 1) > 1 else "new"
+        self._count(str(adapter.get("portal")), f"emitted/{kind}")
+
+    def item_dropped(self, item: Any, exception: BaseException) -> None:
+        reason = getattr(exception, "reason", "dropped")
+        self._count(str(ItemAdapter(item).get("portal")), f"dropped/{reason}")
+
     def feed_closed(self, slot: Any) -> None:
-        self.feeds.append((str(slot.uri), int(slot.itemcount)))
+        failed = bool(getattr(slot.storage, "failed", False))
+        self.feeds.append({"uri": str(slot.uri), "items": int(slot.itemcount), "failed": failed})
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        self.finish_reason = reason
         stats = self.crawler.stats
         stats.set_value(EXIT_STAT, stats.get_value(EXIT_STAT, EXIT_OK))
 
     def engine_stopped(self) -> None:
-        for uri, count in self.feeds:
-            logger.info("Feed written: %s (%d items)", uri, count)
+        report = self.build()
+        stats = self.crawler.stats
+        if report["exit_status"] == EXIT_OK and not all(m["ok"] for m in report["monitors"]):
+            report["exit_status"] = EXIT_MONITORS
+            stats.set_value(EXIT_STAT, EXIT_MONITORS)
+        path = self.path
+        if path is not None:
+            try:
+                write_report(path, report)
+            except OSError as exc:
+                logger.warning("No run report: %s cannot be written (%s)", path, exc)
+        for line in summary_lines(report):
+            failed = line.startswith("Monitor failed") or "NOT STORED" in line
+            summary.log(logging.ERROR if failed else SUMMARY, "%s", line)
+        if path is not None:
+            summary.log(SUMMARY, "Report: %s", path)
+
+    def build(self) -> dict[str, Any]:
+        """The run report, from the stats and what the spider and the state said."""
+        crawler, finished = self.crawler, datetime.now(timezone.utc)
+        stats: dict[str, Any] = dict(crawler.stats.get_stats() or {})
+        spider = crawler.spider
+        options = getattr(spider, "options", None)
+        portals = build_portals(stats)
+        monitors = run_monitors(
+            stats,
+            portals,
+            self.thresholds,
+            # a worker on a shared frontier reads only its share of the feeds and listings
+            discovering=options is not None
+            and not options.start_urls
+            and not crawler.settings.get("ANTARA_FRONTIER"),
+        )
+        settings = crawler.settings
+        state = None
+        if stats.get("antara/state/total") is not None:
+            state = {
+                "location": settings.get("ANTARA_STATE"),
+                "committed": int(stats.get("antara/state/committed") or 0),
+                "total": int(stats["antara/state/total"]),
+            }
+        report: dict[str, Any] = {
+            "report_format": REPORT_FORMAT,
+            "run": self.run_id,
+            "started_at": self.started.isoformat(timespec="seconds"),
+            "finished_at": finished.isoformat(timespec="seconds"),
+            "duration_seconds": round((finished - self.started).total_seconds(), 3),
+            "finish_reason": self.finish_reason,
+            "exit_status": int(stats.get(EXIT_STAT) or EXIT_OK),
+            "arguments": dict(getattr(spider, "arguments", {})),
+            "window": {
+                "since": options.since.isoformat() if options else None,
+                "until": options.until.isoformat() if options and options.until else None,
+            },
+            "settings": {
+                name: _plain(settings.get(name))
+                for name in sorted(settings.attributes)
+                if name.startswith("ANTARA_") or name in REPORTED_SETTINGS
+            },
+            "portals": portals,
+            "feeds": self.feeds,
+            "state": state,
+            "monitors": [m.as_dict() for m in monitors],
+            "stats": {n: v for n, v in stats.items() if n.startswith("antara/fault/")},
+        }
+        previous = previous_report(self.directory, self.path) if self.path else None
+        own_news = report["started_at"] if emitted_total(report) else None
+        report["last_news_at"] = own_news or (previous or {}).get("last_news_at")
+        return report
+
+
+def _plain(value: Any) -> Any:
+    """A setting's value as JSON can hold it."""
+    return value.copy_to_dict() if isinstance(value, BaseSettings) else value
+
+
+def feed_uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
+    """``FEED_URI_PARAMS``: ``%(time)s`` is the run's name (:attr:`RunReport.run_id`), the UTC
+    start made unique, so that feed and report share it."""
+    report = spider.crawler.get_extension(RunReport)
+    if report is not None:
+        params["time"] = report.run_id
+    return params
 
 
 class ArticleState:
@@ -82,6 +259,7 @@ class ArticleState:
         self.worker_ttl = number_setting(settings, "ANTARA_WORKER_TTL")
         self.store: StateStore | None = None
         self.feed_counts: list[int] = []
+        self._relinks: dict[str, str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -100,8 +278,8 @@ class ArticleState:
             self.store = self._open()
         except StateError as exc:
             logger.error("%s", exc)
-            failed = EXIT_LOCKED if isinstance(exc, StateLocked) else EXIT_STATE_FAILED
-            self.crawler.stats.set_value(EXIT_STAT, failed)
+            status = EXIT_LOCKED if isinstance(exc, StateLocked) else EXIT_STATE_FAILED
+            self.crawler.stats.set_value(EXIT_STAT, status)
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_state"))
             return
@@ -126,6 +304,15 @@ class ArticleState:
         return ArticleStore.open(
             location, threshold=threshold, refresh=self.refresh, reset=self.reset
         )
+
+    def relinks(self) -> dict[str, str]:
+        """The wire-copy links settled once the run's items are all staged
+        (:meth:`StateStore.relink_pending`), computed once; the feed storage applies them."""
+        if self._relinks is None:
+            self._relinks = self.store.relink_pending() if self.store is not None else {}
+            if self._relinks:
+                self.crawler.stats.set_value("antara/state/relinked", len(self._relinks))
+        return self._relinks
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))
@@ -155,6 +342,7 @@ class ArticleState:
         committed = self.store.commit_pending()
         if self.config.kind != "none":
             stats.set_value("antara/state/committed", committed)
+            stats.set_value("antara/state/total", self.store.count())
             logger.info("State: %d articles recorded in %s", committed, self.config.location)
 
     def engine_stopped(self) -> None:

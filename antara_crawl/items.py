@@ -56,4 +56,5 @@ class ArticleItem(scrapy.Item):
     version = scrapy.Field()
     duplicate_of = scrapy.Field()
     crawled_at = scrapy.Field()
+    withdrawn_at = scrapy.Field()  # only on the item saying an emitted article was withdrawn
     schema_version = scrapy.Field()

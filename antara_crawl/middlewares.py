@@ -124,7 +124,9 @@ class UnreachableMiddleware:
 
     Once ``ANTARA_UNREACHABLE_AFTER`` downloads have failed to resolve or connect and no
     response has arrived at all, the spider is closed (reason ``antara_unreachable``) and
-    every further such failure is ignored quietly instead of retried and logged.
+    every further such failure is ignored quietly instead of retried and logged. A run that
+    ends with fewer such failures and no response at all (one portal, its robots.txt
+    unreachable) is unreachable too.
     Sits after RetryMiddleware (a higher number) so it sees failures first.
     """
 
@@ -134,12 +136,28 @@ class UnreachableMiddleware:
         self.responses = 0
         self.failures = 0
         self.unreachable = False
+        self.last_failure = ""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         middleware = cls(crawler)
         crawler.signals.connect(middleware.response_received, signal=signals.response_received)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
+
+    def spider_closed(self) -> None:
+        if self.failures and not self.responses and not self.unreachable:
+            self._give_up()
+
+    def _give_up(self) -> None:
+        self.unreachable = True
+        self.crawler.stats.set_value(EXIT_STAT, EXIT_UNREACHABLE)
+        logger.error(
+            "Cannot reach ANTARA: %d downloads failed and none answered (last: %s). "
+            "Check the network, or run offline with -s ANTARA_MIRROR=DIR_OR_URL.",
+            self.failures,
+            self.last_failure,
+        )
 
     def response_received(self) -> None:
         self.responses += 1
@@ -152,17 +170,10 @@ class UnreachableMiddleware:
         self.failures += 1
         if self.unreachable:
             raise IgnoreRequest(f"ANTARA unreachable: {request.url}")
+        self.last_failure = f"{request.url}: {exception}"
         if self.failures < self.limit:
             return
-        self.unreachable = True
-        self.crawler.stats.set_value(EXIT_STAT, EXIT_UNREACHABLE)
-        logger.error(
-            "Cannot reach ANTARA: %d downloads failed and none answered (last: %s: %s). "
-            "Check the network, or run offline with -s ANTARA_MIRROR=DIR_OR_URL.",
-            self.failures,
-            request.url,
-            exception,
-        )
+        self._give_up()
         assert self.crawler.engine is not None
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="antara_unreachable"))
         raise IgnoreRequest(f"ANTARA unreachable: {request.url}")

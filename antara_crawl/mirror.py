@@ -17,6 +17,7 @@ from scrapy.utils.misc import build_from_crawler
 
 from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
 from antara_crawl.portals import ANTARA_DOMAIN
+from antara_crawl.warc import ArchiveFiles, ArchiveReplay, find_archives
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -89,7 +90,8 @@ class MirrorDownloadHandler(BaseDownloadHandler):
     """HTTP(S) download handler that reads from ``ANTARA_MIRROR`` when it is set.
 
     With an ``http://`` mirror the request goes to ``{mirror}/{host}{path}?{query}``;
-    with a directory the file is read from the wget layout. Either way the response
+    with a directory the file is read from the wget layout; with WARC archives the
+    capture is replayed (:class:`antara_crawl.warc.ArchiveReplay`). Either way the response
     keeps the real ANTARA URL, so links, robots.txt and dedupe see the live site's URLs.
     Without a mirror, requests go to Scrapy's own HTTP handler.
     """
@@ -102,10 +104,15 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
         self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
         self._http: BoundedHTTP11DownloadHandler | None = None
-        if not isinstance(self.mirror, Path):
+        self._archive: ArchiveReplay | None = None
+        if isinstance(self.mirror, ArchiveFiles):
+            self._archive = ArchiveReplay.from_crawler(crawler, self.mirror)
+        elif not isinstance(self.mirror, Path):
             self._http = build_from_crawler(BoundedHTTP11DownloadHandler, crawler)
 
     async def download_request(self, request: Request) -> Response:
+        if self._archive is not None:
+            return await self._archive.download_request(request)
         if isinstance(self.mirror, Path):
             return await run_in_thread(self._read_file, self.mirror, request)
         assert self._http is not None
@@ -162,8 +169,9 @@ def _is_antara(url: str) -> bool:
     return host == ANTARA_DOMAIN or host.endswith("." + ANTARA_DOMAIN)
 
 
-def parse_mirror_setting(value: str) -> str | Path:
-    """``""`` (no mirror), an ``http(s)://`` base URL without trailing slash, or a directory.
+def parse_mirror_setting(value: str) -> str | Path | ArchiveFiles:
+    """``""`` (no mirror), an ``http(s)://`` base URL without trailing slash, WARC or ARC
+    archives (a file, a directory of them, a glob), or a wget mirror directory.
 
     Raises ValueError with a one-line reason for anything else.
     """
@@ -174,7 +182,13 @@ def parse_mirror_setting(value: str) -> str | Path:
         return value.rstrip("/")
     if value.startswith("file://"):
         value = value[len("file://") :]
+    archives = find_archives(value)
+    if archives is not None:
+        return archives
     path = Path(value).expanduser()
     if not path.is_dir():
-        raise ValueError(f"ANTARA_MIRROR={value!r} is neither an http:// URL nor a directory")
+        raise ValueError(
+            f"ANTARA_MIRROR={value!r} is neither an http:// URL, a directory, "
+            "a WARC file nor a glob of WARC files"
+        )
     return path

@@ -36,6 +36,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+class Dropped(DropItem):
+    """An item that does not leave, with its ``reason`` for the run report."""
+
+    def __init__(self, reason: str, message: str, log_level: str | None = None) -> None:
+        super().__init__(message, log_level=log_level)
+        self.reason = reason
+
+
 def content_hash(body: str) -> str:
     """sha256 hex of an item's body: what ``version`` changes with."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -116,7 +124,7 @@ class ValidateItemPipeline:
             for problem in problems:
                 self.stats.inc_value(f"antara/invalid/{problem}")
             url = ItemAdapter(item).get("url")
-            raise DropItem(f"Invalid item {url}: {'; '.join(problems)}")
+            raise Dropped("invalid", f"Invalid item {url}: {'; '.join(problems)}")
         return item
 
 
@@ -135,7 +143,7 @@ class RunDedupePipeline:
         key = ItemAdapter(item)["id"]
         if key in self.seen:
             self.stats.inc_value("antara/duplicate_in_run")
-            raise DropItem(f"Already emitted in this run: {key}")
+            raise Dropped("duplicate_in_run", f"Already emitted in this run: {key}")
         self.seen.add(key)
         return item
 
@@ -144,7 +152,8 @@ class StatePipeline:
     """Cross-run dedupe and versions, and near-duplicate links (``ANTARA_STATE``).
 
     An article whose body is unchanged since a previous run is dropped (not emitted
-    again); a changed one leaves with ``version`` + 1. ``duplicate_of`` names the
+    again); a changed one, or one withdrawn since (``withdrawn_at``), leaves with
+    ``version`` + 1. ``duplicate_of`` names the
     earliest-seen article with a near-identical body (a wire copy republished).
     The item is staged in the store; the ArticleState extension commits it once the
     feeds are stored.
@@ -169,10 +178,11 @@ class StatePipeline:
         key = adapter["id"]
         seen_at = datetime.now(timezone.utc).isoformat()
         stored = store.get(key)
-        if stored is not None and stored.content_hash == adapter["content_hash"]:
+        withdrawn = adapter.get("withdrawn_at") is not None
+        if stored is not None and stored.content_hash == adapter["content_hash"] and not withdrawn:
             store.touch(key, seen_at)
             self.stats.inc_value("antara/state/unchanged")
-            raise DropItem(f"Unchanged since an earlier run: {key}", log_level="DEBUG")
+            raise Dropped("unchanged", f"Unchanged since an earlier run: {key}", log_level="DEBUG")
         signature = body_signature(adapter["body"])
         adapter["version"] = stored.version + 1 if stored else 1
         adapter["duplicate_of"] = store.near_duplicate_of(
@@ -190,4 +200,5 @@ class StatePipeline:
             adapter["duplicate_of"],
             signature,
         )
+        store.keep_item(key, adapter["published_at"], adapter.asdict())
         return item

@@ -4,9 +4,14 @@ The same meaning as the SQLite store (:class:`antara_crawl.state.ArticleStore`),
 same interface (:class:`antara_crawl.state.StateStore`): what earlier runs emitted (content
 hash, version, first and last seen, publication time, ``duplicate_of``, MinHash signature),
 what they downloaded without emitting (with the police score), how far back each listing was
-read, and the LSH band index. Every worker stages what it emits under its own name and commits
-it in one transaction (MULTI/EXEC) once its feed is stored; a killed worker's staged articles
-are never committed, and are dropped when the next run takes the lock.
+read, and the LSH band index; when each article was last downloaded with its server's
+validators, and the last emitted version of each young article. Every worker stages what it
+emits under its own name and commits it in one transaction (MULTI/EXEC) once its feed is
+stored, with the fetches and items it noted; a killed worker's staged articles are never
+committed, and are dropped when the next run takes the lock. At the end of its run a worker
+relinks the articles *it* staged (:meth:`antara_crawl.state.StateStore.relink_pending`)
+against everything committed or staged by then: a copy whose original another worker stages
+later stays as it was linked.
 
 Keys (``{prefix}`` is ``antara:``)::
 
@@ -17,6 +22,9 @@ Keys (``{prefix}`` is ``antara:``)::
     {prefix}pbands:{band}:{bucket}                  set: staged keys in an LSH bucket
     {prefix}skipped                                 hash: key -> [reason, published, seen, score]
     {prefix}meta                                    hash: format, "floor {listing}" -> date
+    {prefix}fetches                                 hash: key -> [fetched, etag, last-modified]
+    {prefix}items, {prefix}items-published          hash: key -> last emitted item (zlib JSON);
+                                                    sorted set: key -> its publication time
     {prefix}lock, {prefix}lock-workers              the run holding the state, its workers
 
 The lock is one per distributed run: workers started with the same run id share it; another
@@ -34,9 +42,10 @@ import socket
 import threading
 import time
 import uuid
+import zlib
 from collections import Counter
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from antara_crawl.state import (
@@ -247,17 +256,37 @@ class RedisArticleStore(StateStore):
         raw = self.client.hget(self._key("articles"), key)
         return StoredArticle(key, *json.loads(raw)) if raw else None
 
+    def count(self) -> int:
+        """How many articles earlier runs emitted (committed)."""
+        return int(self.client.hlen(self._key("articles")))
+
     def known(self, key: str) -> Known | None:
         pipe = self.client.pipeline(transaction=False)
         pipe.hget(self._key("articles"), key)
         pipe.hget(self._key("skipped"), key)
-        article, skipped = pipe.execute()
+        pipe.hget(self._key("fetches"), key)
+        article, skipped, fetch = pipe.execute()
+        fetched_at = json.loads(fetch)[0] if fetch is not None else None
         if article is not None:
-            return Known(None, json.loads(article)[4])
+            _hash, _version, _first, last_seen, published, _duplicate_of = json.loads(article)
+            return Known(None, published, None, fetched_at or last_seen)
         if skipped is not None:
-            reason, published, _seen, score = json.loads(skipped)
-            return Known(reason, published, score)
+            reason, published, seen, score = json.loads(skipped)
+            return Known(reason, published, score, fetched_at or seen)
         return None
+
+    def validators(self, key: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified the article's server gave when it was last downloaded."""
+        raw = self.client.hget(self._key("fetches"), key)
+        if raw is None:
+            return None, None
+        _fetched_at, etag, last_modified = json.loads(raw)
+        return etag, last_modified
+
+    def last_item(self, key: str) -> dict[str, Any] | None:
+        """The last emitted version of a young article (within the refresh window), if kept."""
+        raw = self.client.hget(self._key("items"), key)
+        return json.loads(zlib.decompress(raw)) if raw is not None else None
 
     def listing_floor(self, listing: str) -> date | None:
         value = self.client.hget(self._key("meta"), f"floor {listing}")
@@ -296,6 +325,29 @@ class RedisArticleStore(StateStore):
             records.append((published, first_seen, signature, duplicate_of))
         return records
 
+    def _staged(self) -> list[tuple[str, str | None, bytes, str | None]]:
+        keys = sorted(k.decode() for k in self.client.smembers(self._key("staged", self.worker)))
+        if not keys:
+            return []
+        records = self.client.hmget(self._key("pending"), keys)
+        signatures = self.client.hmget(self._key("pending-signatures"), keys)
+        staged = []
+        for key, raw, signature in zip(keys, records, signatures, strict=True):
+            if raw is not None and signature is not None:
+                _hash, _version, _first, _last, published, duplicate_of = json.loads(raw)
+                staged.append((key, published, signature, duplicate_of))
+        return staged
+
+    def _relink(self, links: dict[str, str]) -> None:
+        records = self.client.hmget(self._key("pending"), list(links))
+        pipe = self.client.pipeline(transaction=True)
+        for (key, original), raw in zip(links.items(), records, strict=True):
+            if raw is not None:
+                record = json.loads(raw)
+                record[5] = original
+                pipe.hset(self._key("pending"), key, json.dumps(record))
+        pipe.execute()
+
     # -- writes ------------------------------------------------------------------------
 
     def stage(
@@ -329,8 +381,6 @@ class RedisArticleStore(StateStore):
         police_score: float | None = None,
     ) -> None:
         """Remember an article downloaded but not emitted (unless it was emitted before)."""
-        from datetime import datetime, timezone
-
         if self.client.hexists(self._key("articles"), key):
             return
         seen_at = seen_at or datetime.now(timezone.utc).isoformat()
@@ -352,19 +402,18 @@ class RedisArticleStore(StateStore):
             self.client.hset(self._key("articles"), key, json.dumps(record))
 
     def commit_pending(self) -> int:
-        """Mark every article this worker staged as seen, in one transaction."""
+        """Mark every article this worker staged as seen, and write the fetches and items it
+        noted, in one transaction; returns how many articles."""
         import numpy as np
 
         staged = self._key("staged", self.worker)
         keys = sorted(k.decode() for k in self.client.smembers(staged))
-        if not keys:
-            return 0
         pipe = self.client.pipeline(transaction=False)
         for key in keys:
             pipe.hget(self._key("pending"), key)
             pipe.hget(self._key("pending-signatures"), key)
             pipe.hget(self._key("signatures"), key)
-        answers = pipe.execute()
+        answers = pipe.execute() if keys else []
         commit = self.client.pipeline(transaction=True)
         count = 0
         for i, key in enumerate(keys):
@@ -387,8 +436,33 @@ class RedisArticleStore(StateStore):
             commit.hdel(self._key("pending-signatures"), key)
             commit.hdel(self._key("skipped"), key)
         commit.delete(staged)
+        self._write_noted(commit)
         commit.execute()
+        self._fetches.clear()
+        self._items.clear()
         return count
+
+    def _write_noted(self, commit: redis.client.Pipeline) -> None:
+        """Add the noted fetches and kept items to ``commit``, and drop the kept items of
+        articles older than the refresh window (and a day)."""
+        if self._fetches:
+            commit.hset(
+                self._key("fetches"),
+                mapping={key: json.dumps(fetch) for key, fetch in self._fetches.items()},
+            )
+        items, published = self._key("items"), self._key("items-published")
+        moments = {
+            key: datetime.fromisoformat(utc).timestamp() for key, (utc, _) in self._items.items()
+        }
+        if self._items:
+            commit.hset(items, mapping={key: blob for key, (_utc, blob) in self._items.items()})
+            commit.zadd(published, moments)
+        oldest = (datetime.now(timezone.utc) - self.refresh - timedelta(days=1)).timestamp()
+        old = {k.decode() for k in self.client.zrangebyscore(published, "-inf", f"({oldest}")}
+        old |= {key for key, moment in moments.items() if moment < oldest}
+        if old:
+            commit.hdel(items, *old)
+            commit.zrem(published, *old)
 
     def discard_pending(self) -> None:
         """Forget what this worker staged but never committed (a failed run)."""
@@ -408,6 +482,8 @@ class RedisArticleStore(StateStore):
             pipe.hdel(self._key("pending-signatures"), key)
         pipe.delete(staged)
         pipe.execute()
+        self._fetches.clear()
+        self._items.clear()
 
     def _discard_all_pending(self) -> None:
         """Forget everything staged: called when no worker of a run is alive."""

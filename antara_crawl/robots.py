@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+_STEADY = {"jitter": 0, "randomize_delay": False}
+"""A download slot's delay without random variation: ``jitter`` from Scrapy 2.19 on (read
+first), ``randomize_delay`` before."""
+
 
 class FixedRobotParser(RobotParser):
     """A robots.txt decision without a file: everything allowed, or nothing."""
@@ -165,7 +169,7 @@ class RobotsMiddleware(RobotsTxtMiddleware):
         logger.info("Crawl-delay of %s: %.1fs", host, delay)
         assert self.crawler.engine is not None
         downloader = self.crawler.engine.downloader
-        downloader.per_slot_settings.setdefault(host, {}).update(delay=delay, jitter=0)
+        downloader.per_slot_settings.setdefault(host, {}).update(delay=delay, **_STEADY)
         self._floor(host)
 
     def _floor(self, slot_key: str) -> None:
@@ -175,7 +179,10 @@ class RobotsMiddleware(RobotsTxtMiddleware):
         slot = self.crawler.engine.downloader.slots.get(slot_key)
         if slot is not None:
             slot.delay = max(slot.delay, delay)
-            slot.jitter = 0
+            if hasattr(slot, "jitter"):
+                slot.jitter = 0
+            else:
+                slot.randomize_delay = False
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         if self.delays:

@@ -2,13 +2,14 @@
 
 Every project setting (``ANTARA_*``) is documented in README.md, "Settings".
 Override any of them with ``-s NAME=value`` or, for some, the environment.
-This module is data: it imports nothing from the project. The add-on
-(``antara_crawl.addon.AntaraAddon``) checks the ``ANTARA_*`` settings and derives
-``USER_AGENT`` and the mirror mode's settings from them.
+This module is data: it imports nothing from the project (and only names the SUMMARY log
+level). The add-on (``antara_crawl.addon.AntaraAddon``) checks the ``ANTARA_*`` settings and
+derives ``USER_AGENT`` and the mirror mode's settings from them.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 
 BOT_NAME = "antara_crawl"
@@ -17,11 +18,22 @@ NEWSPIDER_MODULE = "antara_crawl.spiders"
 COMMANDS_MODULE = "antara_crawl.commands"
 
 # --- Project settings -------------------------------------------------------------------
-# Serve the crawl from a mirror: an http:// base URL or a wget --mirror directory.
+# Serve the crawl from a mirror: an http:// base URL, a wget --mirror directory, or WARC
+# archives (a file, a directory of them, a glob).
 ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
+# Keep every response of the run as WARC/1.1 in this directory (empty: no archive).
+ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")
+# Replaying archives (ANTARA_MIRROR), the capture nearest this time instead of the latest.
+ANTARA_ARCHIVE_AS_OF = os.environ.get("ANTARA_ARCHIVE_AS_OF", "")
+# Read every article reached again, known or not, and emit those whose body changed: set by
+# the add-on when ANTARA_MIRROR names archives (a replay fetches nothing from ANTARA).
+ANTARA_REEXTRACT = False
+# Where state, feeds and run reports live ("{data}" in the settings below): empty means the
+# project directory's data/, never the working directory (antara_crawl.paths).
+ANTARA_DATA_DIR = os.environ.get("ANTARA_DATA_DIR", "")
 # Cross-run state: a SQLite path, a redis:// URL (shared by workers on several machines),
 # or "none".
-ANTARA_STATE = os.environ.get("ANTARA_STATE", "data/state/antara.sqlite3")
+ANTARA_STATE = os.environ.get("ANTARA_STATE", "{data}/state/antara.sqlite3")
 # Workers started with the same run id are one run: they share the Redis state's lock.
 ANTARA_RUN_ID = os.environ.get("ANTARA_RUN_ID", "")
 # A redis:// URL: the workers started with it (and the same ANTARA_RUN_ID) share one
@@ -56,6 +68,18 @@ ANTARA_POLICE_MIN_SCORE = 0.5
 ANTARA_UNREACHABLE_AFTER = 5
 # In mirror mode, drop download delays and AutoThrottle (tests, benchmarks).
 ANTARA_MIRROR_FAST = True
+
+# Where run reports go, one JSON file per run ("scrapy runs" lists them).
+ANTARA_RUNS_DIR = "{data}/runs"
+# Monitors (README, "Monitors"): a run failing one exits with status 6.
+# Fewest entries RSS feeds and listings must give a run that discovers (0: no check).
+ANTARA_MONITOR_MIN_DISCOVERED = 1
+# Largest share of extracted articles of no known page design (a redesign).
+ANTARA_MONITOR_MAX_UNKNOWN_DESIGN = 0.5
+# Largest share of article pages that fail for good (request errors, extraction refused).
+ANTARA_MONITOR_MAX_ERROR_RATE = 0.5
+# The shares above are judged from this many article pages.
+ANTARA_MONITOR_MIN_PAGES = 10
 
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
@@ -95,7 +119,8 @@ DOWNLOAD_HANDLERS = {
     "https": "antara_crawl.mirror.MirrorDownloadHandler",
 }
 # Containment first (50) and before robots.txt (100); faults counted between decompression
-# (590) and retries (550); the redirect guard in front of the redirect middleware (600).
+# (590) and retries (550); the redirect guard in front of the redirect middleware (600); the
+# archive (950) next to the downloader, so it keeps bodies as they were sent.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "antara_crawl.containment.ContainmentMiddleware": 50,
@@ -110,6 +135,7 @@ DOWNLOADER_MIDDLEWARES = {
     "antara_crawl.containment.RedirectGuardMiddleware": 610,
     # With ANTARA_FRONTIER: each portal's request rate held for the whole cluster.
     "antara_crawl.frontier.ClusterPolitenessMiddleware": 620,
+    "antara_crawl.archive.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "antara_crawl.pipelines.CompleteItemPipeline": 100,
@@ -120,19 +146,33 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "antara_crawl.extensions.RunReport": 500,
     "antara_crawl.extensions.ArticleState": 510,
+    "antara_crawl.atom.AtomFeeds": 520,
 }
 FEED_STORAGES = {
     "": "antara_crawl.feeds.AtomicFileFeedStorage",
     "file": "antara_crawl.feeds.AtomicFileFeedStorage",
 }
+FEED_EXPORTERS = {"csv": "antara_crawl.feeds.JsonFieldsCsvItemExporter"}
+# %(time)s is the run's name, shared with its report (antara_crawl.extensions.RunReport).
+FEED_URI_PARAMS = "antara_crawl.extensions.feed_uri_params"
 
 # --- Feeds ------------------------------------------------------------------------------
 # Without -o/-O (or FEEDS), items go here as JSON Lines; %(time)s is the UTC start time.
-ANTARA_FEED_URI = "data/feeds/antara/%(time)s.jsonl"
+ANTARA_FEED_URI = "{data}/feeds/antara/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
+# No file when a run has nothing new; a feed given with -O is always written (the add-on).
 FEED_STORE_EMPTY = False
 
-LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "INFO")
+# --- Atom feeds (README, "Atom feeds") --------------------------------------------------
+# After each run whose feeds were stored, add its police stories to one Atom 1.0 feed per
+# portal, ANTARA_ATOM_DIR/<portal>.xml, keeping the ANTARA_ATOM_ENTRIES latest-published.
+ANTARA_ATOM = True
+ANTARA_ATOM_DIR = "{data}/feeds/atom"
+ANTARA_ATOM_ENTRIES = 50
+
+# SUMMARY (25, between INFO and WARNING): the run's summary and the warnings; INFO: all detail.
+logging.addLevelName(25, "SUMMARY")
+LOG_LEVEL = os.environ.get("ANTARA_LOG_LEVEL", "SUMMARY")
 
 # --- Reliability and containment (README, "Reliability") --------------------------------
 # Largest page (article, listing, RSS, robots.txt) as received and once decompressed; a

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import re
 import sqlite3
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from antara_crawl.portals import PORTALS
 
@@ -63,12 +65,30 @@ CREATE TABLE IF NOT EXISTS skipped (
     police_score REAL
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS items (
+    key TEXT PRIMARY KEY,
+    published_utc TEXT NOT NULL,
+    item BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fetches (
+    key TEXT PRIMARY KEY,
+    fetched_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT
+);
 """
+# ``items``: the last emitted version of each young article (zlib-compressed JSON), so that
+# a withdrawal (404/410) can be emitted as a new version of it; older ones are pruned.
+# ``fetches``: when each article was last downloaded, with the validators its server gave
+# (ETag, Last-Modified) for a conditional request next time; written when a run commits.
 STATE_FORMAT = "2"
 UPGRADES = {"1": "ALTER TABLE skipped ADD COLUMN police_score REAL"}
 """How a state file of an older format is brought to the next one (1: no police scores)."""
 NUM_PERM = 128
 DEFAULT_REFRESH = timedelta(days=2)
+REFRESH_STEPS = (timedelta(hours=1), timedelta(hours=6))
+"""The first ages after publication at which a young article is downloaded again; then
+every day, up to the refresh window (``ANTARA_REFRESH_DAYS``)."""
 MAX_CANDIDATES = 20
 """Near-duplicate candidates checked per article: those sharing the most LSH bands."""
 BUCKET_SAMPLE = 50
@@ -80,7 +100,8 @@ class StateError(Exception):
 
 
 class StateLocked(StateError):
-    """Another run holds the state (temporary: exit status 75)."""
+    """Another run holds the state store: a temporary condition, not a broken setup
+    (exit status 75)."""
 
 
 def _upgrade(db: sqlite3.Connection, found: str, path: Path) -> None:
@@ -193,20 +214,52 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+def refresh_ages(refresh: timedelta) -> tuple[timedelta, ...]:
+    """The ages after publication at which a young article is downloaded again: 1 h, 6 h,
+    then every day, and ``refresh`` itself last (1 h, 6 h, 24 h, 48 h for two days)."""
+    ages = [age for age in REFRESH_STEPS if age < refresh]
+    day = timedelta(days=1)
+    while day < refresh:
+        ages.append(day)
+        day += timedelta(days=1)
+    return (*ages, refresh) if refresh > timedelta(0) else ()
+
+
+def _moment(text: str | None) -> datetime | None:
+    """An ISO 8601 time with offset, or None if absent or unreadable."""
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Known:
     """An article an earlier run downloaded: ``skipped`` is None if it was emitted, else why
-    not; ``police_score`` is the police score of a skipped article, when it was scored."""
+    not; ``police_score`` is the police score of a skipped article, when it was scored;
+    ``fetched_at`` when it was last downloaded."""
 
     skipped: str | None
     published_at: str | None
     police_score: float | None = None
+    fetched_at: str | None = None
 
     def is_young(self, now: datetime, refresh: timedelta) -> bool:
         """Published within ``refresh`` before ``now``."""
         if self.published_at is None:
             return False
         return datetime.fromisoformat(self.published_at) >= now - refresh
+
+    def refresh_due(self, now: datetime, refresh: timedelta) -> bool:
+        """Whether one of the :func:`refresh_ages` of the article was reached since it was
+        last downloaded (or it is young and when it was downloaded is unknown)."""
+        published = _moment(self.published_at)
+        if published is None:
+            return False
+        fetched = _moment(self.fetched_at)
+        if fetched is None:
+            return self.is_young(now, refresh)
+        return any(fetched < published + age <= now for age in refresh_ages(refresh))
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +276,15 @@ class StoredArticle:
 
 
 class StateStore:
-    """What every state store shares: the refresh policy (:meth:`needs_fetch`) and the
-    near-duplicate lookup over an LSH band index. A store (SQLite: :class:`ArticleStore`;
-    Redis: :class:`antara_crawl.redis_state.RedisArticleStore`) provides the storage:
-    ``get``, ``known``, ``listing_floor``, ``stage``, ``record_skipped``,
-    ``record_listing_floor``, ``touch``, ``commit_pending``, ``discard_pending``, ``close``,
-    and for the lookup ``_candidates`` and ``_records``.
+    """What every state store shares: the refresh policy (:meth:`needs_fetch`), the
+    near-duplicate lookup over an LSH band index and the end-of-run relinking
+    (:meth:`relink_pending`), and the fetches and items noted until the run commits
+    (:meth:`note_fetch`, :meth:`keep_item`). A store (SQLite: :class:`ArticleStore`; Redis:
+    :class:`antara_crawl.redis_state.RedisArticleStore`) provides the storage: ``get``,
+    ``count``, ``known``, ``validators``, ``last_item``, ``listing_floor``, ``stage``,
+    ``record_skipped``, ``record_listing_floor``, ``touch``, ``commit_pending`` (which writes
+    the noted fetches and items), ``discard_pending``, ``close``; for the lookup
+    ``_candidates`` and ``_records``, for the relinking ``_staged`` and ``_relink``.
 
     ``threshold`` is the similarity from which a body is a near-duplicate of another;
     ``refresh`` how young a known article must be to be downloaded again, to catch edits.
@@ -238,8 +294,19 @@ class StateStore:
         self.threshold = threshold
         self.refresh = refresh
         self.bands, self.rows = lsh_bands(threshold)
+        self._fetches: dict[str, tuple[str, str | None, str | None]] = {}
+        self._items: dict[str, tuple[str, bytes]] = {}
 
     def known(self, key: str) -> Known | None:
+        raise NotImplementedError
+
+    def _staged(self) -> list[tuple[str, str | None, bytes, str | None]]:
+        """``(key, published_at, signature, duplicate_of)`` of each article this run (this
+        worker) staged."""
+        raise NotImplementedError
+
+    def _relink(self, links: dict[str, str]) -> None:
+        """Set ``duplicate_of`` of staged articles as ``links`` (``{key: original}``) says."""
         raise NotImplementedError
 
     def _candidates(self, key: str, buckets: list[int]) -> list[str]:
@@ -268,7 +335,8 @@ class StateStore:
     ) -> bool:
         """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
 
-        Unknown articles are downloaded; known ones when young (``refresh``), or when they
+        Unknown articles are downloaded; known ones when young (``refresh``) and one of their
+        :func:`refresh_ages` was reached since they were last downloaded, or when they
         were skipped for a reason this run does not share (not police news in a run that
         wants every article or whose ``min_police_score`` their score reaches, outside an
         earlier run's window but inside this one's). Articles that were gone or not
@@ -278,7 +346,11 @@ class StateStore:
         if known is None:
             return True
         if known.is_young(now, self.refresh):
-            return known.skipped in (None, "not_police", "out_of_window")
+            refreshed = known.skipped in (None, "not_police", "out_of_window")
+            if refreshed and known.refresh_due(now, self.refresh):
+                return True
+            if known.skipped is None:
+                return False
         if known.skipped == "not_police":
             score = known.police_score
             return not police_only or (score is not None and score >= min_police_score)
@@ -311,6 +383,37 @@ class StateStore:
                 if original != key and (best is None or rank < best):
                     best = rank
         return best[2] if best else None
+
+    def relink_pending(self) -> dict[str, str]:
+        """Link every staged article to the earliest-published article of its cluster, now that
+        the whole run is staged: a copy staged before its original (downloaded first) was
+        left unlinked, or linked to a later copy. Returns the changed links, ``{key: original}``."""
+        import numpy as np
+
+        dtype = signature_dtype()
+        changed = {}
+        for key, published_at, blob, linked in self._staged():
+            signature = np.frombuffer(blob, dtype=dtype)
+            original = self.near_duplicate_of(key, signature, published_at)
+            if original is not None and original != linked:
+                changed[key] = original
+        if changed:
+            self._relink(changed)
+        return changed
+
+    def note_fetch(
+        self, key: str, fetched_at: str, etag: str | None, last_modified: str | None
+    ) -> None:
+        """Note that an article was downloaded (or found not modified) now, with its server's
+        validators; written by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
+        self._fetches[key] = (fetched_at, etag, last_modified)
+
+    def keep_item(self, key: str, published_at: str, item: dict[str, Any]) -> None:
+        """Keep an emitted item as its article's last version (see :meth:`last_item`); written
+        by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
+        utc = datetime.fromisoformat(published_at).astimezone(timezone.utc).isoformat()
+        blob = zlib.compress(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        self._items[key] = (utc, blob)
 
     def band_buckets(self, signature: np.ndarray) -> list[int]:
         """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
@@ -408,15 +511,36 @@ class ArticleStore(StateStore):
         ).fetchone()
         return StoredArticle(*row) if row else None
 
+    def count(self) -> int:
+        """How many articles earlier runs emitted (committed)."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
     def known(self, key: str) -> Known | None:
         """What earlier runs learnt of an article: emitted, or skipped and why; None if nothing."""
-        row = self.db.execute("SELECT published_at FROM articles WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            return Known(None, row[0])
+        fetch = self.db.execute("SELECT fetched_at FROM fetches WHERE key = ?", (key,)).fetchone()
         row = self.db.execute(
-            "SELECT reason, published_at, police_score FROM skipped WHERE key = ?", (key,)
+            "SELECT published_at, last_seen FROM articles WHERE key = ?", (key,)
         ).fetchone()
-        return Known(*row) if row is not None else None
+        if row is not None:
+            return Known(None, row[0], None, fetch[0] if fetch else row[1])
+        row = self.db.execute(
+            "SELECT reason, published_at, police_score, seen FROM skipped WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Known(row[0], row[1], row[2], fetch[0] if fetch else row[3])
+
+    def last_item(self, key: str) -> dict[str, Any] | None:
+        """The last emitted version of a young article (within the refresh window), if kept."""
+        row = self.db.execute("SELECT item FROM items WHERE key = ?", (key,)).fetchone()
+        return json.loads(zlib.decompress(row[0])) if row else None
+
+    def validators(self, key: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified the article's server gave when it was last downloaded."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM fetches WHERE key = ?", (key,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def listing_floor(self, listing: str) -> date | None:
         """How far back (a date) an earlier run read ``listing`` page by page, if any did."""
@@ -452,6 +576,22 @@ class ArticleStore(StateStore):
             ).fetchone()
             for key in keys
         ]
+
+    def _staged(self) -> list[tuple[str, str | None, bytes, str | None]]:
+        return [
+            (key, published_at, signature, duplicate_of)
+            for key, published_at, signature, duplicate_of in self.db.execute(
+                "SELECT key, published_at, signature, duplicate_of FROM pending"
+            )
+        ]
+
+    def _relink(self, links: dict[str, str]) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "UPDATE pending SET duplicate_of = ? WHERE key = ?",
+                [(original, key) for key, original in links.items()],
+            )
 
     # -- writes ------------------------------------------------------------------------
 
@@ -528,6 +668,18 @@ class ArticleStore(StateStore):
             self.db.execute("DELETE FROM skipped WHERE key IN (SELECT key FROM pending)")
             self.db.execute("UPDATE bands SET committed = 1 WHERE committed = 0")
             self.db.execute("DELETE FROM pending")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?)",
+                [(key, *fetch) for key, fetch in self._fetches.items()],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO items VALUES (?, ?, ?)",
+                [(key, *kept) for key, kept in self._items.items()],
+            )
+            oldest = datetime.now(timezone.utc) - self.refresh - timedelta(days=1)
+            self.db.execute("DELETE FROM items WHERE published_utc < ?", (oldest.isoformat(),))
+        self._fetches.clear()
+        self._items.clear()
         return count
 
     def discard_pending(self) -> None:
@@ -536,6 +688,8 @@ class ArticleStore(StateStore):
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("DELETE FROM bands WHERE committed = 0")
             self.db.execute("DELETE FROM pending")
+        self._fetches.clear()
+        self._items.clear()
 
 
 def check_state(value: str, *, reset: bool = False, run_id: str | None = None) -> None:

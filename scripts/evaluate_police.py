@@ -122,7 +122,8 @@ def evaluate(
     labels: list[Label], texts: dict[str, tuple[str, str]], min_score: float
 ) -> tuple[dict[str, Tally], int]:
     """Tallies per split; also how many labelled URLs had no text."""
-    tallies = {"dev": Tally(), "test": Tally(), "all": Tally()}
+    tallies = {split: Tally() for split in dict.fromkeys(label.split for label in labels)}
+    tallies["all"] = Tally()
     missing = 0
     for label in labels:
         if label.url not in texts:
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"labels {len(labels)}, texts {len(texts)}, labelled without text {missing}")
     for name, tally in tallies.items():
         print(tally.line(name))
-    for name in ("dev", "test"):
+    for name in (split for split in tallies if split != "all"):
         for error in tallies[name].errors:
             print(f"  {name} {error}")
         if args.errors:

@@ -22,11 +22,12 @@ NO_WAITING = {
 
 @dataclass
 class CrawlRun:
-    """What one crawl left: exit status, log, and the items of its feed."""
+    """What one crawl left: exit status, log, the items of its feed, its data directory."""
 
     returncode: int
     log: str
     items: list[dict]
+    data_dir: Path
 
     @property
     def by_key(self) -> dict[str, dict]:
@@ -34,7 +35,7 @@ class CrawlRun:
 
 
 def run_crawl(
-    feed: Path,
+    feed: Path | None,
     *,
     mirror: str | None,
     state: Path | str = "none",
@@ -43,16 +44,27 @@ def run_crawl(
     env: dict[str, str] | None = None,
     waiting: bool = False,
     timeout: float = 240,
+    data_dir: Path | None = None,
+    cwd: Path = ROOT,
 ) -> CrawlRun:
-    """``scrapy crawl antara -O feed`` with ``-a``/``-s`` options, from the project root.
+    """``scrapy crawl antara -O feed`` with ``-a``/``-s`` options, from the project root
+    (or ``cwd``); without ``feed``, the run writes its default feed.
 
-    Politeness delays are off (:data:`NO_WAITING`) unless ``waiting``.
+    Politeness delays are off (:data:`NO_WAITING`) unless ``waiting``. The run's data
+    directory (``ANTARA_DATA_DIR``: default feed, reports) is ``data_dir``, by default
+    ``data`` next to the feed.
     """
-    command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
+    if data_dir is None:
+        assert feed is not None, "give a data directory to a run without -O"
+        data_dir = feed.parent / "data"
+    command = [sys.executable, "-m", "scrapy", "crawl", "antara"]
+    if feed is not None:
+        command += ["-O", str(feed)]
     options = {
         **({} if waiting else NO_WAITING),
         "ANTARA_STATE": str(state),
         "LOG_LEVEL": "INFO",
+        "ANTARA_ATOM": "False",  # no Atom feeds in the project's data/ from tests
         **({} if mirror is None else {"ANTARA_MIRROR": mirror}),
         **(settings or {}),
     }
@@ -61,9 +73,10 @@ def run_crawl(
     for name, value in (args or {}).items():
         command += ["-a", f"{name}={value}"]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+    environment["ANTARA_DATA_DIR"] = str(data_dir)
     done = subprocess.run(
         command,
-        cwd=ROOT,
+        cwd=cwd,
         env=environment | (env or {}),
         capture_output=True,
         text=True,
@@ -71,6 +84,7 @@ def run_crawl(
         check=False,
     )
     items = []
-    if feed.exists():
-        items = [json.loads(line) for line in feed.read_text("utf-8").splitlines() if line]
-    return CrawlRun(done.returncode, done.stdout + done.stderr, items)
+    if feed is not None and feed.suffix == ".jsonl" and (cwd / feed).exists():
+        lines = (cwd / feed).read_text("utf-8").splitlines()
+        items = [json.loads(line) for line in lines if line]
+    return CrawlRun(done.returncode, done.stdout + done.stderr, items, data_dir)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import sys
 import threading
 from collections.abc import Iterable, Mapping
@@ -68,10 +69,12 @@ class RequestLog(list):
 
 @dataclass
 class Hold:
-    """Requests whose path starts with a prefix wait unanswered until ``release`` is set."""
+    """Requests whose path starts with a prefix wait unanswered until ``release`` is set;
+    ``waiting`` counts those that came (under the server's lock)."""
 
     arrived: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
+    waiting: int = 0
 
 
 @dataclass
@@ -259,6 +262,8 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
                 path = "/" + mirror_relpath(path)
             held = server._held(path)
             if held is not None:
+                with server._lock:
+                    held.waiting += 1
                 held.arrived.set()
                 held.release.wait()
             injected = server._take_injection(path)
@@ -273,7 +278,13 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
                 server._record(path, 404)
                 return
             content_type = CONTENT_TYPES.get(target.suffix.lower(), "application/octet-stream")
-            self._reply(200, target.read_bytes(), content_type, {}, send_body)
+            body = target.read_bytes()
+            etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+            if self.headers.get("If-None-Match") == etag:  # as a web server does
+                self._reply(304, b"", content_type, {"ETag": etag}, send_body=False)
+                server._record(path, 304)
+                return
+            self._reply(200, body, content_type, {"ETag": etag}, send_body)
             server._record(path, 200)
 
         def _reply(

@@ -185,9 +185,10 @@ def project_settings(**overrides: object) -> Settings:
 
 
 def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -> None:
-    settings = project_settings(ANTARA_CONTACT="mailto:data@example.org")
+    settings = project_settings(ANTARA_CONTACT="mailto:data@example.org", ANTARA_DATA_DIR="d")
     AntaraAddon().update_settings(settings)
-    assert list(settings.getdict("FEEDS")) == ["data/feeds/antara/%(time)s.jsonl"]
+    assert list(settings.getdict("FEEDS")) == [f"{Path('d').resolve()}/feeds/antara/%(time)s.jsonl"]
+    assert settings["ANTARA_STATE"] == f"{Path('d').resolve()}/state/antara.sqlite3"
     assert settings["USER_AGENT"] == user_agent("mailto:data@example.org")
     assert settings.getfloat("DOWNLOAD_DELAY") == 1.5 and settings.getbool("AUTOTHROTTLE_ENABLED")
 
@@ -196,6 +197,12 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
     )
     AntaraAddon().update_settings(mirrored)
     assert list(mirrored.getdict("FEEDS")) == ["out.jsonl"]
+    overwrite = project_settings(FEEDS={"o.jsonl": {"overwrite": True}, "a.jsonl": {}})
+    AntaraAddon().update_settings(overwrite)
+    assert overwrite.getdict("FEEDS") == {  # -O always leaves this run's items, even none
+        "o.jsonl": {"overwrite": True, "store_empty": True},
+        "a.jsonl": {},
+    }
     assert mirrored["USER_AGENT"] == "mine"
     assert not mirrored.getbool("AUTOTHROTTLE_ENABLED")
     assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 8
@@ -208,7 +215,10 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
         ("ANTARA_MAX_LISTING_PAGES", "0", "must be between 1 and 10000"),
         ("ANTARA_DEFAULT_WINDOW_DAYS", "3.5", "not a whole number"),
         ("ANTARA_RETRY_AFTER_MAX", "-1", "must be between 0 and 86400"),
-        ("ANTARA_MIRROR", "ftp://mirror", "neither an http:// URL nor a directory"),
+        ("ANTARA_MIRROR", "ftp://mirror", "neither an http:// URL, a directory"),
+        ("ANTARA_MIRROR", "no/such/*.warc.gz", "matches no WARC or ARC file"),
+        ("ANTARA_ARCHIVE", __file__, "is not a directory"),
+        ("ANTARA_ARCHIVE_AS_OF", "last week", "is not a date"),
     ],
 )
 def test_the_addon_refuses_bad_settings_in_one_line(name: str, value: str, message: str) -> None:

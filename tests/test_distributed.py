@@ -21,6 +21,7 @@ import redis
 
 from antara_crawl.frontier import RESERVE
 from antara_crawl.redis_state import RedisArticleStore
+from antara_crawl.settings import CONCURRENT_REQUESTS
 from benchmarks.sitegen import build_site, since_of
 from tests.crawl import NO_WAITING, ROOT, run_crawl
 from tests.mirror_server import MirrorServer, serve_mirror
@@ -66,12 +67,14 @@ def worker(
         "ANTARA_WORKER_TTL": "2",
         "ANTARA_MAX_LISTING_PAGES": "1000",
         "LOG_LEVEL": log_level,
+        "ANTARA_ATOM": "False",
     }
     command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
     command += ["-a", f"since={since_of(ARTICLES)}", "-a", f"portals={PORTALS}"]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+    environment["ANTARA_DATA_DIR"] = str(feed.parent / "data")  # run reports
     return subprocess.Popen(
         command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
@@ -97,7 +100,15 @@ def test_two_workers_emit_and_download_every_article_once(
 ) -> None:
     mirror.requests.clear()
     feeds = [tmp_path / "worker1.jsonl", tmp_path / "worker2.jsonl"]
+    # articles wait unanswered until more are asked for than one worker asks at a time
+    # (CONCURRENT_REQUESTS): then both workers hold some, whatever their start-up times
+    holds = [mirror.hold(f"/{portal}.antaranews.com/berita/") for portal in PORTALS.split(",")]
     workers = [worker(feed, mirror, redis_url, 0, "together") for feed in feeds]
+    while sum(hold.waiting for hold in holds) <= CONCURRENT_REQUESTS:
+        assert all(process.poll() is None for process in workers), "a worker left early"
+        time.sleep(0.05)
+    for hold in holds:
+        hold.release.set()
     for process in workers:
         finish(process)
     emitted = keys(feeds[0]) + keys(feeds[1])

@@ -15,6 +15,20 @@ from antara_crawl.police import Officer, analyse
 STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
     # ------------------------------------------------------------------ passing mentions
     (
+        "police_inside_a_firefighters_quote",
+        "Korsleting diduga picu kebakaran rumah di Kramatwatu",
+        "Serang - Sebuah rumah milik Sarnah (52) di Desa Pejaten terbakar pada Rabu sore.\n"
+        "Kebakaran itu lebih dulu diketahui pihak kepolisian yang lalu mengabari petugas "
+        "pemadam.\n"
+        '"Kami menerima laporan dari polsek setempat sekitar pukul 16.00," ujar Komandan '
+        "Regu Damkar Kabupaten Serang, Jaenal.\n"
+        '"Dugaan awal dari koordinasi dengan Polsek, penyebabnya korsleting," tuturnya.\n'
+        "Jaenal menambahkan dua mobil pemadam dikerahkan dan api padam dalam satu jam.\n"
+        '"Tidak ada korban jiwa, kerugian sekitar Rp40 juta," katanya.',
+        False,
+        [],
+    ),
+    (
         "bhabinkamtibmas_at_a_fire",
         "Warung sembako di Sukawati ludes terbakar",
         "Gianyar - Sebuah warung sembako milik Ni Ketut Sari (62) di Desa Batuan ludes "
@@ -95,6 +109,17 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         "Pemusnahan disaksikan perwakilan kejaksaan, Polda NTT dan tokoh agama.",
         False,
         [Officer("Brigjen Pol", "Markus Lende", None)],
+    ),
+    (
+        "bnn_deputy_with_a_bare_general_rank",
+        "BNN sita 300 kilogram ganja di jalur lintas Sumatera",
+        "Medan - Badan Narkotika Nasional (BNN) menyita 300 kilogram ganja dari sebuah truk "
+        "di jalur lintas Sumatera.\n"
+        '"Sopir truk kami tangkap di sebuah rumah makan," ujar Deputi Pemberantasan BNN, '
+        "Brigjen Anton Siregar, Rabu.\n"
+        "BNN juga menangkap dua pemilik ganja di Mandailing Natal.",
+        False,
+        [Officer("Brigjen Pol", "Anton Siregar", None)],
     ),
     (
         "customs_with_police_support",
@@ -351,6 +376,48 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
         [Officer("Kombes Pol", "Yohanes Kase", "Dirreskrimsus Polda NTT")],
     ),
     (
+        "police_family_kindergarten",
+        "Murid TK Kemala Bhayangkari belajar rambu lalu lintas",
+        "Sinjai - Tiga puluh murid TK Kemala Bhayangkari 07 Sinjai berkunjung ke kantor "
+        "Satpas Polres Sinjai, Kamis pagi.\n"
+        "Kunjungan itu didampingi Ketua Bhayangkari Cabang Sinjai dan para guru.\n"
+        "Kanit Dikyasa Satlantas Polres Sinjai Ipda Rahmat Hidayat mengenalkan rambu dan "
+        "lampu lalu lintas kepada anak-anak.\n"
+        '"Sejak dini mereka kami ajak tertib berlalu lintas," kata Rahmat.',
+        True,
+        [Officer("Ipda", "Rahmat Hidayat", "Kanit Dikyasa Satlantas Polres Sinjai")],
+    ),
+    (
+        "police_officer_as_spokesman_of_a_search",
+        "Hari keempat pencarian nelayan hilang di Laut Banda belum membuahkan hasil",
+        "Ambon - Pencarian dua nelayan yang hilang di perairan Laut Banda memasuki hari "
+        "keempat, Selasa.\n"
+        "Tim SAR gabungan menyisir perairan hingga Pulau Saparua.\n"
+        '"Hasilnya masih nihil," kata Kapolres Maluku Tengah AKBP Rudi Tanamal.\n'
+        "Rudi mengatakan polres menambah dua kapal patroli dan dua puluh personel untuk "
+        "pencarian.\n"
+        "Pencarian melibatkan Basarnas, TNI AL, Polri dan nelayan setempat.",
+        True,
+        [Officer("AKBP", "Rudi Tanamal", "Kapolres Maluku Tengah")],
+    ),
+    (
+        "police_criticised_by_a_rights_body",
+        "Gas air mata di Stadion Gelora Jaya disebut sudah kedaluwarsa",
+        "Jakarta - Komnas HAM menyimpulkan penembakan gas air mata di Stadion Gelora Jaya "
+        "menjadi pemicu utama kepanikan penonton.\n"
+        '"Gas air mata ditembakkan ke arah tribun yang penuh," kata komisioner Komnas HAM '
+        "Beka Sitorus.\n"
+        "Kapolri mengungkapkan dua perwira yang memberi perintah itu, yakni Danki Brimob "
+        "Polda Jateng AKP Dodi Hartono dan Kabag Ops Polres Klaten Kompol Samsul Huda.\n"
+        "Dodi diduga memerintahkan anggotanya menembakkan gas air mata ke tribun selatan, "
+        "sedangkan Samsul tidak mencegahnya.",
+        True,
+        [
+            Officer("AKP", "Dodi Hartono", None),
+            Officer("Kompol", "Samsul Huda", "Kabag Ops Polres Klaten"),
+        ],
+    ),
+    (
         "officer_killed_on_duty",
         "Kapolri naikkan pangkat anggota yang gugur di Papua",
         "Jayapura - Kapolri memberikan kenaikan pangkat luar biasa kepada Bripda (anumerta) "
@@ -418,6 +485,27 @@ OFFICER_SPELLINGS: list[tuple[str, Officer]] = [
     ),
     ("kata AKBP Drs. H. Yusuf Hamid, S.H., M.Si.", Officer("AKBP", "Yusuf Hamid", None)),
     ("kata Kapolres AKPB Prabowo Santoso, SIK.", Officer("AKBP", "Prabowo Santoso", "Kapolres")),
+    ("kata Kanit Binmas Iptu H Joko Susilo.", Officer("Iptu", "Joko Susilo", None)),
+    (
+        "kata Wakapolda Bali Brigjen pol Made Rai.",
+        Officer("Brigjen Pol", "Made Rai", "Wakapolda Bali"),
+    ),
+    (
+        "kata Bharada E atau Rudi Eka Saputra di Jakarta.",
+        Officer("Bharada", "Rudi Eka Saputra", None),
+    ),
+    (
+        "Perkara itu menyeret Mayor Pol. S. Harjono, perwira Komdak Metro Jaya.",
+        Officer("Mayor Pol", "S. Harjono", None),
+    ),
+    (
+        "ujar Kasubdit Jatanras Polda Metro Jaya, Hendra Gunawan, di Jakarta.",
+        Officer(None, "Hendra Gunawan", "Kasubdit Jatanras Polda Metro Jaya"),
+    ),
+    (
+        "Aula itu diberi nama Kapolda NTT terdahulu, Yakobus Lelo.",
+        Officer(None, "Yakobus Lelo", None),
+    ),
     (
         "ujar Karopenmas Mabes Polri Dedi Prasetya di Jakarta.",
         Officer(None, "Dedi Prasetya", "Karopenmas Divhumas Polri"),
@@ -437,6 +525,10 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
         "Dandim Letkol Inf Budi Santoso hadir.",
         "Ketua Polis Daerah Johor Bahru Selatan Asisten Komisioner Raub Selamat mengatakan.",
         "Foto: Humas Polres Sikka/AKP Yosef Seran",
+        "Kapolres Sikka Serahkan Bantuan Sembako untuk Warga Banjir\nKORANFLORES, MAUMERE.",
+        "Serda Made Arta dan Kolonel Budi Santoso hadir di Polres Ende.",
+        "Kasubbag Humas Polres Bangkalan, Madura, Jawa Timur, menjelaskan kasus itu.",
+        "Kapolres Ende, Presiden Direktur PT Flores Jaya, dan warga hadir.",
         "Baca juga: Kapolres Ende AKBP Budi Santoso pimpin apel",
         "Polisi Thailand menahan Kolonel Somchai Prasert.",
         "Kepala Satpol PP Kota Kupang Adrianus Bota mengatakan.",
@@ -446,3 +538,9 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
 )
 def test_no_officer_from(sentence: str) -> None:
     assert analyse("Berita daerah", sentence).officers == []
+
+
+def test_no_officer_from_a_body_line_that_repeats_the_headline() -> None:
+    title = "Kapolda Bali Tinjau Pos Pengamanan Nyepi"
+    body = f"{title}\nBALIWARTA, DENPASAR.\nKapolda Bali Irjen Pol Made Rai meninjau pos itu."
+    assert analyse(title, body).officers == [Officer("Irjen Pol", "Made Rai", "Kapolda Bali")]

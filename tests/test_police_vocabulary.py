@@ -313,6 +313,30 @@ def test_an_ambiguous_rank_next_to_a_police_run_trap(trap: str) -> None:
     assert report.officers == [Officer("Brigjen Pol", OFFICER, None)]
 
 
+@pytest.mark.parametrize("word", v.SHARED_NAME_WORDS)
+def test_a_shared_name_word_does_not_name_an_officer_again(word: str) -> None:
+    head = f"Warga panen jagung bersama AKBP {word} Santoso.\n"
+    shared = analyse("Panen jagung", head + f"{word} menanam jagung di kebun.")
+    own = analyse("Panen jagung", head + "Santoso menanam jagung di kebun.")
+    assert not any(r.startswith("+0.25 paragraph 2") for r in shared.reasons)
+    assert any(r.startswith("+0.25 paragraph 2: police actor Santoso") for r in own.reasons)
+
+
+@pytest.mark.parametrize("body", v.POLICE_STAFFED_BODIES)
+def test_an_ambiguous_rank_next_to_a_police_staffed_body(body: str) -> None:
+    name = v.OTHER_AGENCIES[body][0]
+    report = analyse("x", f"Kepala {name} Brigjen {OFFICER} mengatakan.")
+    assert report.officers == [Officer("Brigjen Pol", OFFICER, None)]
+    assert not report.is_police
+
+
+@pytest.mark.parametrize("trap", v.NEUTRAL_TRAPS)
+def test_a_neutral_trap_leads_no_story(trap: str) -> None:
+    spelling = v.TRAPS[trap][-1]
+    body = f"Anggota {spelling} mengunjungi Polres Kupang.\nKapolres Kupang AKBP Budi menyambut."
+    assert not any("other body" in r for r in analyse(f"Kunjungan {spelling}", body).reasons)
+
+
 @pytest.mark.parametrize("abbr", v.ABBREVIATIONS)
 def test_an_abbreviation_ends_no_sentence(abbr: str) -> None:
     report = analyse("x", f"Kemarin AKBP {abbr}. Budi di sana menangkap dua pencuri.")

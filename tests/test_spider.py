@@ -95,4 +95,5 @@ def test_articles_are_counted_by_design_and_missing_field_and_refusals_dropped(
         "antara/extract/design/current": 1,
         "antara/extract/missing/current/reporter": 1,
         "antara/extract/missing/current/tags": 1,
+        "antara/portal/kupang/dropped/extract_error": 1,
     }

@@ -23,6 +23,7 @@ from antara_crawl.state import (
     StateLocked,
     StateStore,
     body_signature,
+    refresh_ages,
     similarity,
 )
 from tests.redis_server import redis_server
@@ -164,7 +165,7 @@ def test_a_state_file_of_format_1_is_upgraded_and_keeps_what_it_knew(tmp_path: P
     )
     db.close()
     store = ArticleStore.open(path)
-    assert store.known("kupang:3") == Known("not_police", None, None)
+    assert store.known("kupang:3") == Known("not_police", None, None, fetched_at="t")
     store.record_skipped("kupang:4", "not_police", None, "t", police_score=0.3)
     assert store.known("kupang:4").police_score == 0.3
     store.close()
@@ -286,3 +287,83 @@ def test_a_lock_left_by_killed_workers_expires(redis_url: str) -> None:
     assert store.get("www:1") is None
     assert store.near_duplicate_of("bali:2", body_signature(WIRE)) is None  # staged: dropped
     store.close()
+
+
+def test_young_articles_are_downloaded_again_at_growing_ages_with_their_validators(
+    open_store: StoreFactory,
+) -> None:
+    hour = timedelta(hours=1)
+    assert refresh_ages(timedelta(days=2)) == (hour, 6 * hour, 24 * hour, 48 * hour)
+    assert refresh_ages(timedelta(hours=3)) == (hour, 3 * hour)
+    assert refresh_ages(timedelta(0)) == ()
+    store = open_store(refresh=timedelta(days=2))
+    published = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+    store.stage("kupang:1", "h", 1, "t", published.isoformat(), None, body_signature(WIRE))
+    store.note_fetch("kupang:1", (published + 2 * hour).isoformat(), '"v1"', None)
+    assert store.validators("kupang:1") == (None, None)  # noted, not yet committed
+    store.commit_pending()
+    assert store.validators("kupang:1") == ('"v1"', None)
+    assert store.known("kupang:1").fetched_at == (published + 2 * hour).isoformat()
+
+    def needs(at: datetime) -> bool:
+        window = {"since": date(2026, 11, 1), "until": None}
+        return store.needs_fetch("kupang:1", at, police_only=True, min_police_score=0.5, **window)
+
+    assert not needs(published + 5 * hour)  # fetched at 2 h: the next age is 6 h
+    assert needs(published + 7 * hour)
+    store.note_fetch("kupang:1", (published + 7 * hour).isoformat(), '"v2"', "Fri, 20 Nov")
+    store.discard_pending()  # a run whose feed was not stored: nothing of it is kept
+    assert store.validators("kupang:1") == ('"v1"', None) and needs(published + 7 * hour)
+    store.note_fetch("kupang:1", (published + 7 * hour).isoformat(), '"v2"', "Fri, 20 Nov")
+    store.commit_pending()
+    assert store.validators("kupang:1") == ('"v2"', "Fri, 20 Nov")
+    assert not needs(published + 23 * hour) and needs(published + 25 * hour)
+    assert not needs(published + 50 * hour)  # past the last age: old
+
+
+def test_kept_items_are_the_last_emitted_version_of_young_articles(
+    open_store: StoreFactory,
+) -> None:
+    store = open_store(refresh=timedelta(days=2))
+    now = datetime.now(timezone.utc)
+    young, old = (now - timedelta(hours=3)).isoformat(), (now - timedelta(days=4)).isoformat()
+    store.keep_item("kupang:1", young, {"id": "kupang:1", "version": 1, "judul": "Polisi"})
+    store.discard_pending()  # a run whose feed was not stored
+    assert store.last_item("kupang:1") is None
+    store.keep_item("kupang:1", young, {"id": "kupang:1", "version": 2, "judul": "Polisi"})
+    store.keep_item("kupang:2", old, {"id": "kupang:2", "version": 1})
+    assert store.last_item("kupang:1") is None  # kept once the run commits
+    store.commit_pending()
+    assert store.last_item("kupang:1") == {"id": "kupang:1", "version": 2, "judul": "Polisi"}
+    assert store.last_item("kupang:2") is None  # older than the refresh window: not kept
+    store.close()
+    assert open_store(refresh=timedelta(days=2)).last_item("kupang:1")["version"] == 2
+
+
+def test_copies_staged_before_their_original_are_relinked_at_the_end_of_the_run(
+    open_store: StoreFactory,
+) -> None:
+    store = open_store()
+    copy = body_signature(WIRE_EDITED)
+    store.stage("bali:2", "h", 1, "t", "2024-03-20T09:00:00+07:00", None, copy)
+    store.stage("jatim:3", "h", 1, "t", "2024-03-20T10:00:00+07:00", "bali:2", copy)
+    original = body_signature(WIRE)
+    store.stage("www:1", "h", 1, "t", "2024-03-19T09:00:00+07:00", None, original)
+    store.stage(
+        "kupang:4",
+        "h",
+        1,
+        "t",
+        "2024-03-20T11:00:00+07:00",
+        None,
+        body_signature(SAME_EVENT_OTHER_STORY),
+    )
+    assert store.relink_pending() == {"bali:2": "www:1", "jatim:3": "www:1"}
+    assert store.relink_pending() == {}  # settled
+    assert store.count() == 0
+    assert store.commit_pending() == 4
+    assert store.count() == 4
+    assert store.get("jatim:3").duplicate_of == "www:1"
+    assert store.get("bali:2").duplicate_of == "www:1"
+    assert store.get("www:1").duplicate_of is None
+    assert store.get("kupang:4").duplicate_of is None

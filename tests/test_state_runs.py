@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import sqlite3
@@ -111,6 +112,17 @@ def article_requests(requests: list[str]) -> list[str]:
     return [r for r in requests if "/berita/" in r]
 
 
+def backdate_fetch(state: Path, article_key: str, published: datetime) -> None:
+    """Make the state say the article was last downloaded 2 h after its publication: the
+    next run is past its 6 h refresh."""
+    with sqlite3.connect(state) as db:
+        fetched = (published + timedelta(hours=2)).isoformat()
+        updated = db.execute(
+            "UPDATE fetches SET fetched_at = ? WHERE key = ?", (fetched, article_key)
+        )
+        assert updated.rowcount == 1
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
     base = tmp_path_factory.mktemp("runs")
@@ -119,6 +131,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
     results = {}
     for run in (1, 2, 3):
         articles = build(mirror, min(run, 2))
+        if run == 2:  # as if run 1 had been 2 h after the young article's publication
+            backdate_fetch(state, key(articles["young"]), articles["young"].published)
         settings = {"ANTARA_REFRESH_DAYS": "0"} if run == 3 else {}
         with serve_mirror(mirror) as server:
             crawl = run_crawl(
@@ -200,7 +214,11 @@ def test_a_killed_run_leaves_nothing_seen_that_no_feed_holds(tmp_path: Path) -> 
             "-a", f"since={since}",
         ]  # fmt: skip
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command,
+            cwd=ROOT,
+            env=os.environ | {"ANTARA_DATA_DIR": str(tmp_path / "data")},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:  # the run is mid-way: one article's download hangs, others' items are written
             for _ in range(600):
@@ -248,3 +266,33 @@ def test_without_state_a_wire_copy_reached_later_in_the_run_is_linked(tmp_path: 
     assert crawl.by_key[key(copy)]["duplicate_of"] == key(original)
     assert crawl.by_key[key(original)]["duplicate_of"] is None
     assert crawl.by_key[key(linking)]["duplicate_of"] is None
+
+
+def test_a_wire_copy_downloaded_before_its_original_is_linked_to_it(tmp_path: Path) -> None:
+    original = Article(
+        "www", "4870201", "", "Korlantas kerahkan personel", WIRE, at("www", 2),
+        in_rss=False, in_listing=False,
+    )  # fmt: skip
+    copy = Article("bali", "343201", "", "Korlantas kerahkan personel (Bali)",
+                   WIRE_REPUBLISHED, at("bali", 1))  # fmt: skip
+    linking = Article(
+        "bali", "343202", "", "Polresta Denpasar gelar patroli",
+        story("Denpasar", "Polresta Denpasar", "patroli", 90), at("bali", 1),
+        related=[(original.url, original.title)],
+    )  # fmt: skip
+    site = Site(NOW, portals=("bali", "www"), rss_size=10, page_size=5)
+    site.add(original, copy, linking)
+    site.write(tmp_path / "mirror")
+    since = (NOW - timedelta(days=10)).date().isoformat()
+    state = tmp_path / "state.sqlite3"
+    crawl = run_crawl(
+        tmp_path / "out.jsonl", mirror=str(tmp_path / "mirror"), state=state,
+        args={"since": since},
+    )  # fmt: skip
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert crawl.by_key[key(copy)]["depth"] == 0 and crawl.by_key[key(original)]["depth"] == 1
+    assert crawl.by_key[key(copy)]["duplicate_of"] == key(original)
+    assert crawl.by_key[key(original)]["duplicate_of"] is None
+    with sqlite3.connect(state) as db:
+        linked = db.execute("SELECT duplicate_of FROM articles WHERE key = ?", (key(copy),))
+        assert linked.fetchone() == (key(original),)

@@ -15,6 +15,7 @@ from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.config import number_setting
 from antara_crawl.extensions import EXIT_LOCKED, EXIT_STAT
 from antara_crawl.frontier import run_name
+from antara_crawl.paths import resolve_data_paths
 from antara_crawl.spiders.antara import AntaraSpider
 from antara_crawl.state import StateError, StateLocked, check_state
 
@@ -29,8 +30,8 @@ class Command(ScrapyCrawlCommand):
 
     The checks are the ones the add-on, the spider and the state run in any crawl (from
     ``CrawlerProcess`` or Scrapyd too); here they run before Scrapy starts logging, so a bad
-    value is one line on stderr and exit status 2 (75 when another run holds the state). A
-    crawl exits with its ``antara/exit_code`` stat.
+    value is one line on stderr and exit status 2; a state another run holds, exit status 75
+    (cron may simply try again later). A crawl exits with its ``antara/exit_code`` stat.
     """
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -39,6 +40,7 @@ class Command(ScrapyCrawlCommand):
             assert self.settings is not None
             try:
                 check_settings(self.settings)
+                resolve_data_paths(self.settings)
                 options = CrawlOptions.parse(
                     today=date.today(),
                     default_window_days=int(
@@ -52,7 +54,7 @@ class Command(ScrapyCrawlCommand):
                     run_id=run_name(self.settings),
                 )
             except StateLocked as exc:
-                print(f"antara: error: {exc}", file=sys.stderr)
+                print(f"antara: {exc}", file=sys.stderr)
                 sys.exit(EXIT_LOCKED)
             except (ArgumentError, StateError, ValueError) as exc:
                 print(f"antara: error: {exc}", file=sys.stderr)

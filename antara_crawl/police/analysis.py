@@ -76,6 +76,17 @@ def body_lines(body: str) -> list[str]:
     return lines
 
 
+def _headline_repeats(text: str, title: str) -> frozenset[int]:
+    """Where the body's lines that repeat the headline start (no officer comes from them)."""
+    headline = " ".join(title.split()).casefold()
+    starts, at = set(), 0
+    for line in text.split("\n"):
+        if at and " ".join(line.split()).casefold() == headline:
+            starts.add(at)
+        at += len(line) + 1
+    return frozenset(starts)
+
+
 def _unique(events: list[tuple[int, str]]) -> list[str]:
     """Values in order of first offset, each once."""
     seen: dict[str, None] = {}
@@ -109,8 +120,9 @@ def analyse(title: str, body: str) -> PoliceReport:
     sure += [p.start for p in found.posts if p.police]
     sure += [r.start for r in found.ranks if r.certainty == "sure"]
     sure += [start for start, _, name in found.traps if name in v.POLICE_RUN_TRAPS]
+    sure += [start for start, _, name in found.bodies if name in v.POLICE_STAFFED_BODIES]
     ranks = police_ranks(found, sorted(sure))
-    raw = officer_mentions(found, ranks, cut)
+    raw = officer_mentions(found, ranks, cut, _headline_repeats(text, title))
     officers = merge_officers(raw)
 
     police: list[Mention] = [m for m in found.mentions]

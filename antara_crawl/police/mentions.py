@@ -29,6 +29,11 @@ _NATIONAL_TAIL_RE = re.compile(
     rf"(?i:polri|bareskrim){pt.END}"
 )
 _PARENT_RE = re.compile(rf"(?:{pt.OSP}\([^()\n]{{1,40}}\))?{pt.SP}(?={pt.TERR_KEYWORD_RE.pattern})")
+# A sub-unit's name between a post and its territorial unit: "Kasubdit Cyber Crime Polda …".
+_SUB_UNIT_RE = re.compile(
+    rf"(?:{pt.SP}(?:[A-Z][\w/-]*|\d+))" r"{1,3}" rf"{pt.SP}(?={pt.TERR_KEYWORD_RE.pattern})"
+)
+_NAME_STOP_WORDS = frozenset(v.NAME_STOP_WORDS)
 _RANK_PAREN_RE = re.compile(rf"{pt.OSP}\(([^()\n]{{2,20}})\)")
 _FORMER_RE = re.compile(r"\b(?i:mantan|eks|bekas)[^\S\n]+$")
 _JOINT_BEFORE_RE = re.compile(rf"TNI{pt.OSP}(?:[-/–—,&]|dan|bersama|serta){pt.OSP}$")
@@ -79,6 +84,14 @@ class Territorial:
     end: int
     province: str | None
     closed: bool
+
+
+def _sub_unit(text: str, pos: int) -> re.Match[str] | None:
+    """The sub-unit's name after a post at ``pos``, up to its territorial unit, if any."""
+    m = _SUB_UNIT_RE.match(text, pos)
+    if m is None or _NAME_STOP_WORDS.intersection(m.group().split()):
+        return None
+    return m
 
 
 def territorial(kind: str, text: str, pos: int) -> Territorial:
@@ -208,8 +221,8 @@ class Post:
 
 @dataclass(slots=True)
 class Rank:
-    """A rank mention, what it needs to be Polri's ("sure" once "Pol" is written after it),
-    and whether the officer is retired ("(Purn)")."""
+    """A rank mention, what it needs to be Polri's ("sure" once "Pol" is written after it;
+    an army rank is kept only then), and whether the officer is retired ("(Purn)")."""
 
     start: int
     end: int
@@ -312,7 +325,8 @@ def scan_posts(text: str, cands: list[tuple[int, int, str]]) -> list[Post]:
             term = value
             paren = _PAREN_RE.match(text, end)
             after = paren.end() if paren else end
-            pm = _PARENT_RE.match(text, after)
+            pm = _PARENT_RE.match(text, after) or _sub_unit(text, after)
+            sub = " ".join(text[after : pm.end()].split()) if pm else ""
             tk = terr_kind(text, pm.end()) if pm else None
             if pm is not None and tk is not None:
                 t = territorial(tk[0], text, tk[1])
@@ -326,7 +340,7 @@ def scan_posts(text: str, cands: list[tuple[int, int, str]]) -> list[Post]:
                     )
             elif tail := _POLRI_TAIL_RE.match(text, after):
                 unit, unit_start, end, closed = "Polri", tail.end() - 5, tail.end(), True
-            position = f"{value} {unit}" if unit else value
+            position = " ".join(filter(None, (value, sub, unit))) if unit else value
             police = kind == "attach" or unit is not None
         if paren := _PAREN_RE.match(text, end):
             end = paren.end()
@@ -432,7 +446,7 @@ def scan_ranks(text: str, cands: list[tuple[int, int, str]]) -> list[Rank]:
                 end, suffix = s.end(), True
             elif s := pt.RANK_OTHER_SUFFIX_RE.match(text, end):
                 end, retired = s.end(), retired or "purn" in s.group().lower()
-        if pt.TNI_AFTER_RE.match(text, end):
+        if pt.TNI_AFTER_RE.match(text, end) or (certainty == "suffix" and not suffix):
             continue
         if (paren := _RANK_PAREN_RE.match(text, end)) and pt.RANK_RE.match(paren.group(1)):
             end = paren.end()  # "Komisaris Jenderal Polisi (Komjen Pol) Nana"

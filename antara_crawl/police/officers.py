@@ -55,6 +55,14 @@ _PLACE_BEFORE_RE = re.compile(
     rf"(?<![\w.])(?:{'|'.join(re.escape(w) for w in v.PLACE_BEFORE_RANK)}){pt.SP}$"
 )
 _MAX_NAME_WORDS = 7
+# A name set off by commas after a post (a time word may say the post was held before).
+_APPOSITION_RE = re.compile(
+    rf"(?:{pt.SP}({'|'.join(w.replace(' ', pt.SP) for w in v.FORMER_POST_WORDS)}))?{pt.OSP},"
+)
+_PLACE_WORDS_RE = re.compile(rf"{pt.OSP}[A-Z][\w-]*(?:{pt.SP}[A-Z][\w-]*){{0,2}}")
+_APPOSITION_END_RE = re.compile(rf"{pt.OSP}(?:,|\.(?!\w))")
+_INITIALS_RE = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+")
+_ALIAS_RE = re.compile(rf"{pt.SP}(?:atau|alias)(?={pt.SP})")
 
 
 def read_name(text: str, pos: int) -> tuple[str, int] | None:
@@ -86,18 +94,40 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
         at = sp.end()
     while words and words[-1] in _PARTICLES:
         words.pop()
-    if not words or words[0] in _PARTICLES:
-        return None
+    if not words or words[0] in _PARTICLES or _is_verb(words[0]):
+        return None  # "Kapolri Resmikan Gedung …": a title-case headline's verb
+    if all(_INITIALS_RE.fullmatch(w) for w in words) and (alias := _ALIAS_RE.match(text, end)):
+        return read_name(text, alias.end()) or None  # "Brigadir J atau Nofriansyah …"
     name = clean_name(words)
     if name.lower() in pt.PLACE_PROVINCE or name.lower() in pt.POLDA_NAMES:
         return None  # "Kapolda Papua Papua": a place, not a name
     return (name, end) if name else None
 
 
+def _is_place(text: str, pos: int) -> bool:
+    """Whether a province or a regency is named right at ``pos`` (spaces may come first)."""
+    words = _PLACE_WORDS_RE.match(text, pos)
+    if words is None:
+        return False
+    w = words.group().split()
+    return any(
+        " ".join(w[:n]).lower() in table
+        for n in (1, 2, 3)
+        for table in (pt.PLACE_PROVINCE, pt.POLDA_NAMES)
+    )
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a capitalised word is a verb (a headline's): a police action, a speech verb,
+    or a word ending in "-kan" ("Resmikan", "Serahkan")."""
+    low = word.lower()
+    return low in pt.ACTION_WORDS or low in pt.SPEECH_WORDS or low.endswith("kan")
+
+
 def clean_name(words: list[str]) -> str:
     """Drop academic and religious titles: ``Dr. Budi Santoso S.H. M.H.`` -> ``Budi Santoso``."""
     words = list(words)
-    while words and words[0] in _PREFIX_TITLES:
+    while len(words) > 1 and words[0] in _PREFIX_TITLES:
         words.pop(0)
     while words:
         w = words[-1]
@@ -175,9 +205,13 @@ def police_ranks(
 
 
 def officer_mentions(
-    found: Found, ranks: list[tuple[Rank, tuple[str, int] | None, Post | None]], cut: int
+    found: Found,
+    ranks: list[tuple[Rank, tuple[str, int] | None, Post | None]],
+    cut: int,
+    headlines: frozenset[int] = frozenset(),
 ) -> list[RawOfficer]:
-    """Officers named after police ranks, and after closed posts without a rank."""
+    """Officers named after police ranks, and after closed posts without a rank; none from
+    the title, a headline-like line or a line starting at one of ``headlines``."""
     text = found.text
     raw: list[RawOfficer] = []
     used_posts: set[int] = set()
@@ -187,7 +221,7 @@ def officer_mentions(
             if not post.police:  # a shared post ("Kabid Humas") next to a police rank
                 post.police = True
         # No names from the title (its words lost their case) or a headline-like line.
-        if not name or r.start < cut or _title_cased_line(text, r.start):
+        if not name or r.start < cut or _title_cased_line(text, r.start, headlines):
             continue
         position = post.position if post is not None and not post.former else None
         raw.append(RawOfficer(r.start, name[1], r.rank, name[0], position))
@@ -195,16 +229,28 @@ def officer_mentions(
         # A name right after a post whose unit is complete: "Kapolri Listyo Sigit Prabowo".
         if not p.police or not p.closed or p.start < cut or p.start in used_posts:
             continue
-        if (name := read_name(text, p.end)) and not _title_cased_line(text, p.start):
-            position = None if p.former else p.position
+        name = read_name(text, p.end)
+        former = p.former
+        if name is None and (ap := _APPOSITION_RE.match(text, p.end)):
+            # "Kasubdit Cyber Crime Polda Metro Jaya, Hermawan, …", "Kapolri terdahulu, Anton …"
+            name = read_name(text, ap.end())
+            if name is None or not (close := _APPOSITION_END_RE.match(text, name[1])):
+                continue
+            if _is_place(text, close.end()):  # "Polres Sumenep, Madura, Jawa Timur"
+                continue
+            former = former or ap.group(1) is not None
+        if name and not _title_cased_line(text, p.start, headlines):
+            position = None if former else p.position
             raw.append(RawOfficer(p.start, name[1], None, name[0], position))
     return raw
 
 
-def _title_cased_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is a headline: 4 to 18 words, most capitalised, at
-    most one comma, no full stop at its end."""
+def _title_cased_line(text: str, pos: int, headlines: frozenset[int] = frozenset()) -> bool:
+    """Whether the line holding ``pos`` is a headline: one starting at one of ``headlines``,
+    or 4 to 18 words, most capitalised, at most one comma, no full stop at its end."""
     lo = text.rfind("\n", 0, pos) + 1
+    if lo in headlines:
+        return True
     hi = text.find("\n", pos)
     line = text[lo : hi if hi >= 0 else len(text)].rstrip()
     words = _WORD_RE.findall(line)

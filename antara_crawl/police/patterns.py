@@ -189,11 +189,22 @@ POST_RE, POST_PAYLOADS = grouped(POST_SPECS, "p")
 # Ranks: (spellings, (normalised rank, certainty)); certainty "sure" or what it needs
 # --------------------------------------------------------------------------------------------
 
+#   "suffix": an army rank, a police rank of the ABRI era only with "Pol" after it
+_POLICE_RANK_SPELLINGS = {
+    s for sp in (*v.RANKS.values(), *(sp for _, sp in v.AMBIGUOUS_RANKS.values())) for s in sp
+}
 RANK_SPECS: list[tuple[Iterable[str], tuple[str, str]]] = [
     *((sp, (rank, "sure")) for rank, sp in v.RANKS.items()),
     *((sp, (rank, need)) for rank, (need, sp) in v.AMBIGUOUS_RANKS.items()),
+    *(
+        ((s,), (f"{s} Pol", "suffix"))
+        for s in dict.fromkeys((*v.TNI_RANKS, *v.TNI_SOLDIER_RANKS))
+        if s not in _POLICE_RANK_SPELLINGS
+    ),
 ]
-_AMBIGUOUS_SPELLINGS = {s for _, sp in v.AMBIGUOUS_RANKS.values() for s in sp}
+_AMBIGUOUS_SPELLINGS = {s for _, sp in v.AMBIGUOUS_RANKS.values() for s in sp} | {
+    s for sp, (_, need) in RANK_SPECS if need == "suffix" for s in sp
+}
 
 
 # The longest spelling wins across ranks ("Ajun Komisaris Besar" before "Ajun Komisaris").

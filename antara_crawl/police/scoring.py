@@ -8,8 +8,9 @@ contribution with a reason string, and is clipped to 0–1:
   +0.25 when joined to what comes before, "… gandeng Bulog dan Polda Jateng");
   +0.1 when police are named there after another body that leads ("BNN dan Polri …");
 - paragraphs led by police: police are the first actor of a sentence that goes on with a verb
-  ("Polres Kupang menangkap …", "diamankan petugas Polsek …") or a police officer speaks
-  ("kata Kapolres …"): +0.25 each (+0.15 for a bare "polisi"), at most +0.6 in all;
+  ("Polres Kupang menangkap …", "diamankan petugas Polsek …"; an officer named again at a
+  sentence's start: "Andre mengatakan …") or a police officer speaks ("kata Kapolres …"):
+  +0.25 each (+0.15 for a bare "polisi"), at most +0.6 in all;
 - the lead: the first body paragraph led by police, +0.1;
 - the police-led share of the paragraphs led by someone (police or another body), up to +0.2;
 - minus: another body leads more paragraphs than police (-0.3), leads the headline (-0.3);
@@ -17,7 +18,8 @@ contribution with a reason string, and is clipped to 0–1:
   or more, with no Indonesian place (-1).
 
 A sentence's leader is its first actor that goes on with a verb, unless an actor of the other
-side comes before it there. Traps (Satpol PP, Bhayangkara FC, RS Polri…) are other bodies.
+side comes before it there. Traps (Satpol PP, Bhayangkara FC, RS Polri…) are other bodies,
+except ``vocabulary.NEUTRAL_TRAPS`` (Polri's family association), which count neither way.
 
 Another body: BNN, KPK, Kejaksaan, courts, Bea Cukai, Basarnas, TNI and the rest of
 ``vocabulary.OTHER_AGENCIES``; police named in a list after one of them ("Basarnas, TNI, Polri
@@ -59,6 +61,7 @@ _FOREIGN_RE = re.compile(
     + r")(?![\w-])"
 )
 _WORD_RE = re.compile(r"[\w'’-]+")
+_QUOTE_RE = re.compile(r"[\"“”]")
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s)|\n")
 _ABBREVIATIONS = frozenset(w.lower() for w in v.ABBREVIATIONS)
 _OBJECT = frozenset(v.OBJECT_MARKERS)
@@ -156,7 +159,7 @@ def _actors(
         if not (name == "TNI" and joint & set(range(end, end + 12))):  # "TNI-Polri": neither
             actors.append(_Actor(start, end, False, True, name))
     for start, end, name in traps:
-        if name != "foreign police":
+        if name != "foreign police" and name not in v.NEUTRAL_TRAPS:
             actors.append(_Actor(start, end, False, True, "TNI" if name == "TNI rank" else name))
     actors.sort(key=lambda a: a.start)
     return actors
@@ -177,12 +180,15 @@ def _joined(words: _Words, actor: _Actor) -> bool:
 
 
 def _leads(words: _Words, actor: _Actor, lo: int, hi: int) -> bool:
-    """Whether ``actor`` does something in its sentence: a verb follows, or it is the agent.
+    """Whether ``actor`` does something in its sentence: a verb follows (before any quote
+    mark), or it is the agent.
 
     An actor named as an object ("meminta polisi …", "lapor ke polisi") does not.
     """
     if _is_object(words, actor, lo):
         return False
+    if quote := _QUOTE_RE.search(words.low, actor.end, hi):
+        hi = quote.start()  # the verb after a closing quote is the speaker's ("…," kata dia)
     after = words.after(actor.end, hi, _VERB_REACH)
     if any(pt.is_verb(w) for w in after):
         return True
@@ -257,6 +263,21 @@ def _agency_officers(t: _Text, speakers: list[Speaker]) -> dict[str, str]:
             a.police = False
             a.label = next(officers[w] for w in by_start[a.start].name if w in officers)
     return officers
+
+
+def _add_named_officers(t: _Text, speakers: list[Speaker], agency_officers: dict[str, str]) -> None:
+    """Add police officers named again at the start of a body sentence as police actors
+    ("Andre mengatakan, …", "Has Darman diduga memerintahkan …")."""
+    officer_words = {w for sp in speakers for w in sp.name} - agency_officers.keys() - _SHARED
+    if not officer_words:
+        return
+    added = []
+    for end in t.ends:
+        m = _SENTENCE_START_RE.match(t.text, end)
+        if m and end >= t.cut and m.group(1).lower() in officer_words:
+            added.append(_Actor(m.start(1), m.end(1), True, True, m.group(1)))
+    if added:
+        t.actors = sorted([*t.actors, *added], key=lambda a: a.start)
 
 
 def _leaders(t: _Text) -> dict[int, list[tuple[_Actor, str]]]:
@@ -391,6 +412,7 @@ def score(
         return Score(0.0, [])
     t = _Text.read(text, cut, _actors(police, bodies, traps))
     agency_officers = _agency_officers(t, speakers)
+    _add_named_officers(t, speakers, agency_officers)
     led = _leaders(t)
     for para, speaker in _police_speakers(t, speakers, agency_officers):
         led.setdefault(para, []).append((speaker, "speaker"))
@@ -404,6 +426,8 @@ def score(
     return Score(round(min(1.0, max(0.0, total)), 2), reasons)
 
 
+_SHARED = frozenset(w.lower() for w in v.SHARED_NAME_WORDS)
+_SENTENCE_START_RE = re.compile(r"[\s\"“”']*([A-Z][\w'’-]+)")
 _SAID_NAME_RE = re.compile(
     rf"\b(?:{'|'.join(v.SAID_BEFORE_NAME)})[^\S\n]+(?:[A-Z][\w'’-]+[^\S\n]+)?([A-Z][\w'’-]+)"
 )

@@ -605,7 +605,9 @@ PLACE_BEFORE_RANK: tuple[str, ...] = (
 )  # fmt: skip
 
 # Written right after a rank: these mark it as a Polri rank ("Irjen Pol", "Irjen (Pol)").
-RANK_POLICE_SUFFIXES: tuple[str, ...] = ("Pol", "Pol.", "Polisi", "(Pol)", "(Pol.)", "(Polisi)")
+RANK_POLICE_SUFFIXES: tuple[str, ...] = (
+    "Pol", "Pol.", "pol", "pol.", "POL", "POL.", "Polisi", "(Pol)", "(Pol.)", "(Polisi)",
+)  # fmt: skip
 # Written right after a rank and dropped: retired, posthumous.
 RANK_OTHER_SUFFIXES: tuple[str, ...] = (
     "(Purn)",
@@ -617,9 +619,15 @@ RANK_OTHER_SUFFIXES: tuple[str, ...] = (
     "Anumerta",
 )
 
+# Words after a post that say it was held before ("Kapolri terdahulu, Anton Sudjarwo").
+FORMER_POST_WORDS: tuple[str, ...] = (
+    "terdahulu", "sebelumnya", "saat itu", "kala itu", "ketika itu", "waktu itu",
+)  # fmt: skip
+
 # Academic, professional and religious titles, dropped from officers' names.
 NAME_PREFIX_TITLES: tuple[str, ...] = (
-    "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "dr.", "KH.", "Dr", "Drs", "Ir", "Prof",
+    "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "dr.", "KH.", "Dr", "Drs", "Dra", "Ir",
+    "Prof", "H", "Hj", "KH",
 )  # fmt: skip
 NAME_SUFFIX_TITLES: tuple[str, ...] = (
     "S.I.K.", "S.I.K", "SIK", "S.IK", "SIK.", "M.H.", "M.H", "MH", "M.Si.", "M.Si", "MSi",
@@ -750,8 +758,14 @@ TRAPS: dict[str, tuple[str, ...]] = {
 # them ("Kepala RS Polri Brigjen Asep") is a police rank.
 POLICE_RUN_TRAPS: tuple[str, ...] = ("RS Polri", "Universitas Bhayangkara")
 
+# Traps that name Polri's own family association, not a body apart from it: nothing inside
+# them counts for the police, and they are no other body either ("anak-anak TK Kemala
+# Bhayangkari" visiting a Polres do not lead the story away from the police who teach them).
+NEUTRAL_TRAPS: tuple[str, ...] = ("KBPP Polri",)
+
 # Army, navy and air-force ranks: written with "TNI" after them they are a trap
-# ("Brigjen TNI", "Kolonel Inf"), and never a police rank.
+# ("Brigjen TNI", "Kolonel Inf"); written with "Pol" after them they are a police rank of the
+# ABRI era, before 2001 ("Letkol Pol. M. Kalangit"), and else never a police rank.
 TNI_RANKS: tuple[str, ...] = (
     "Jenderal", "Letjen", "Letnan Jenderal", "Mayjen", "Mayor Jenderal", "Brigjen",
     "Brigadir Jenderal", "Laksamana", "Laksamana Madya", "Laksamana Muda", "Laksamana Pertama",
@@ -922,6 +936,10 @@ OTHER_AGENCIES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Other bodies led by police generals on secondment: an ambiguous rank next to them
+# ("Deputi Pemberantasan BNN, Brigjen I Wayan Sugiri") is a police rank, unless "TNI" is written.
+POLICE_STAFFED_BODIES: tuple[str, ...] = ("BNN", "KPK")
+
 # ------------------------------------------------------------------------------ actions
 
 # Verbs (as written) that say a police actor did police work; matched as whole words.
@@ -999,7 +1017,7 @@ NAME_STOP_WORDS: tuple[str, ...] = (
     "November", "Desember", "PT", "CV", "Utama", "Independen", "Foto", "Sumber", "Reporter",
     "Editor", "Pewarta", "Baca", "Lihat", "Nomor", "No", "Polisi", "Pol", "Purn", "TNI", "Inf",
     "Kav", "Arh", "Czi", "Cpm", "Laut", "Udara", "Darat", "WIB", "WITA", "WIT", "Wib", "Wita",
-    "Wit", "Anumerta",
+    "Wit", "Anumerta", "Presiden", "Menteri", "Ketua", "Sekretaris", "Komisioner",
 )  # fmt: skip
 
 # Army corps and branch marks written after a rank ("Letkol Inf"): the rank is not Polri's.
@@ -1033,6 +1051,14 @@ ABBREVIATIONS: tuple[str, ...] = (
 # Words that place a story in Indonesia (besides its provinces, regencies and cities).
 INDONESIA: tuple[str, ...] = (
     "Indonesia", "RI", "Nusantara", "Polri",
+)  # fmt: skip
+
+# Name words many people share (Balinese birth-order names, "Muhammad"…): a sentence that
+# starts with one of them alone does not name an officer again.
+SHARED_NAME_WORDS: tuple[str, ...] = (
+    "Muhammad", "Mohammad", "Mohamad", "Muhamad", "Ahmad", "Achmad", "Abdul", "Siti", "Nur",
+    "Made", "Putu", "Wayan", "Nyoman", "Ketut", "Gede", "Komang", "Kadek", "Nengah", "Gusti",
+    "Ngurah", "Agung", "Anak", "Dewa", "Ida", "Bagus", "Ayu", "Andi", "Raden",
 )  # fmt: skip
 
 # Speech words written before the speaker's name ("kata Hendrik").

@@ -21,11 +21,15 @@ from antara_crawl.arguments import CrawlOptions
 from antara_crawl.config import number_setting
 from antara_crawl.extensions import ArticleState
 from antara_crawl.extract import ExtractError, NotAnArticle, extract_page
+from antara_crawl.extract.dates import format_iso
 from antara_crawl.extract.listing import ListingEntry, parse_listing, parse_rss
+from antara_crawl.items import ArticleItem
 from antara_crawl.middlewares import NETWORK_ERRORS
 from antara_crawl.police import DEFAULT_MIN_SCORE, analyse
 from antara_crawl.portals import ANTARA_DOMAIN, Portal, portal_for_url
+from antara_crawl.runs import PORTAL_STAT
 from antara_crawl.urls import ArticleRef, article_ref, url_kind
+from antara_crawl.warc import MISSING_FLAG
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -33,7 +37,7 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
     from typing_extensions import Self
 
-    from antara_crawl.state import ArticleStore
+    from antara_crawl.state import StateStore
 
 FEEDS: dict[str, tuple[str, ...]] = {
     "www": ("rss/terkini.xml", "rss/hukum.xml", "rss/nusantara.xml")
@@ -44,6 +48,7 @@ DISCOVERY_PRIORITY = 100
 GONE_STATUSES = (404, 410)
 LEVEL_BATCH = 1000
 """Articles of a "Baca juga" level handed to the scheduler at a time."""
+NOT_MODIFIED = 304
 
 
 class Pending(NamedTuple):
@@ -72,6 +77,7 @@ class AntaraSpider(scrapy.Spider):
     allowed_domains = (ANTARA_DOMAIN,)  # enforced strictly by antara_crawl.containment
     max_listing_pages = 30
     min_police_score = DEFAULT_MIN_SCORE
+    reextract = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args)
@@ -80,6 +86,7 @@ class AntaraSpider(scrapy.Spider):
             default_window_days=int(kwargs.pop("_default_window_days", 3)),
             **kwargs,
         )
+        self.arguments = {name: str(value) for name, value in kwargs.items()}
         self.now = datetime.now(timezone.utc)
         self._frontier: dict[str, Pending] = {}
         self._requested: set[str] = set()
@@ -100,7 +107,7 @@ class AntaraSpider(scrapy.Spider):
         return spider
 
     @property
-    def store(self) -> ArticleStore | None:
+    def store(self) -> StateStore | None:
         """The cross-run state store, once the ArticleState extension has opened it."""
         state = self.crawler.get_extension(ArticleState)
         return state.store if state is not None else None
@@ -108,6 +115,8 @@ class AntaraSpider(scrapy.Spider):
     # -- discovery -------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        # Derived by the add-on, whose settings are applied after the spider is made.
+        self.reextract = self.crawler.settings.getbool("ANTARA_REEXTRACT")
         for url in self.options.start_urls:
             for request in self._start_url_requests(url):
                 yield request
@@ -145,7 +154,10 @@ class AntaraSpider(scrapy.Spider):
         )
 
     def _gone(self, response: Response, kind: str) -> bool:
-        """Count a 404/410 answer; True if the response is one."""
+        """Count a 404/410 answer; True if the response is one, or a page the replayed
+        archives lack (counted by the replay)."""
+        if MISSING_FLAG in response.flags:
+            return True
         if response.status not in GONE_STATUSES:
             return False
         self.crawler.stats.inc_value(f"antara/{kind}/gone/{response.status}")
@@ -194,7 +206,8 @@ class AntaraSpider(scrapy.Spider):
             return
         listing = listing_url(base, section, 1)
         if not entries:
-            if page > 1:  # past the last page: the whole listing was read
+            # past the last page, the whole listing was read (unless the archives lack it)
+            if page > 1 and MISSING_FLAG not in response.flags:
                 self._record_floor(listing, date.min)
             return
         since = self.options.since
@@ -207,7 +220,11 @@ class AntaraSpider(scrapy.Spider):
             self.logger.debug("Listing %s is its last page", response.url)
             self._record_floor(listing, date.min)
             return
-        if self._only_known(entries, response.url) and self._floor_reaches(listing, since):
+        if (
+            not self.reextract
+            and self._only_known(entries, response.url)
+            and self._floor_reaches(listing, since)
+        ):
             self.logger.debug("Listing %s holds only known articles; stopping", response.url)
             return
         if page >= self.max_listing_pages:
@@ -260,10 +277,13 @@ class AntaraSpider(scrapy.Spider):
         if not self._level:
             level, self._frontier = self._frontier, {}
             for key, pending in level.items():
-                if key not in self._requested and self._wanted(key):
+                if key in self._requested:
+                    continue
+                self._count(key, "discovered")
+                if self._wanted(key):
                     self._requested.add(key)
                     self._level.append(pending)
-            if not self._level:
+            if not self._level:  # the run is over now, not at the next idle check (5 s later)
                 return
         batch, self._level = self._level[:LEVEL_BATCH], self._level[LEVEL_BATCH:]
         assert self.crawler.engine is not None
@@ -275,6 +295,10 @@ class AntaraSpider(scrapy.Spider):
         """Whether to download an article: unknown to earlier runs, or worth a new look."""
         store, options = self.store, self.options
         if store is None:
+            return True
+        if self.reextract:  # every article reached is read again; only changes are emitted
+            if store.is_known(key):
+                self.crawler.stats.inc_value("antara/reextracted/known")
             return True
         wanted = store.needs_fetch(
             key,
@@ -289,41 +313,94 @@ class AntaraSpider(scrapy.Spider):
         return wanted
 
     def _article_request(self, pending: Pending) -> scrapy.Request:
+        """The article's request; conditional (``If-None-Match``, ``If-Modified-Since``) when
+        its server gave validators the last time it was downloaded."""
+        headers = {}
+        ref = article_ref(pending.url)
+        if ref is not None and self.store is not None:
+            etag, last_modified = self.store.validators(ref.key)
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
         return scrapy.Request(
             pending.url,
+            headers=headers,
             callback=self.parse_article,
             errback=self.request_failed,
             cb_kwargs={"via": pending.via, "referrer": pending.referrer, "depth": pending.depth},
-            meta={"handle_httpstatus_list": list(GONE_STATUSES)},
+            meta={"handle_httpstatus_list": [*GONE_STATUSES, NOT_MODIFIED]},
             priority=-pending.depth,  # a queue shared by workers serves shallow levels first
         )
 
-    def parse_article(
-        self, response: Response, via: str, referrer: str | None, depth: int
-    ) -> Iterator[Any]:
-        stats = self.crawler.stats
-        ref = article_ref(response.url)
-        if self._gone(response, "article"):
-            self._skip(ref, "gone")
+    def _note_fetch(self, response: Response, ref: ArticleRef | None) -> None:
+        """Remember when the article was downloaded, and its server's validators."""
+        if ref is None or self.store is None:
             return
+        etag, last_modified = (
+            self.store.validators(ref.key)
+            if response.status == NOT_MODIFIED
+            else (_header(response, b"ETag"), _header(response, b"Last-Modified"))
+        )
+        fetched_at = datetime.now(timezone.utc).isoformat()
+        self.store.note_fetch(ref.key, fetched_at, etag, last_modified)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """One article page as an item, whatever its police score or date, with nothing
+        remembered and no link followed: what ``scrapy parse URL`` shows."""
+        item = self._extract(response, None)
+        if item is not None:
+            item["police"] = analyse(item["title"], item["body"]).as_field()
+            item["discovered_via"], item["referrer"], item["depth"] = "start_url", None, 0
+            yield item
+
+    def _extract(self, response: Response, ref: ArticleRef | None) -> Any:
+        """The article item of a page, or None (gone, not an article, refused), counted."""
+        stats = self.crawler.stats
+        if self._gone(response, "article"):
+            if MISSING_FLAG not in response.flags:  # not gone: only missing from the archives
+                self._skip(ref, "gone")
+            return None
         try:
             extraction = extract_page(_page_of(response), response.url)
         except NotAnArticle as exc:
             stats.inc_value("antara/article/not_an_article")
             self.logger.info("Not an article: %s", exc)
             self._skip(ref, "not_an_article")
-            return
+            return None
         except ExtractError as exc:
             stats.inc_value("antara/article/extract_error")
+            if ref is not None:
+                self._count(ref.key, "dropped/extract_error")
             for field in exc.fields:
                 stats.inc_value(f"antara/extract/refused/{field}")
             self.logger.warning("Extraction failed, article dropped: %s", exc)
-            return
+            return None
         stats.inc_value("antara/article/extracted")
         stats.inc_value(f"antara/extract/design/{extraction.design}")
         for field in extraction.missing:
             stats.inc_value(f"antara/extract/missing/{extraction.design}/{field}")
-        item = extraction.item
+        return extraction.item
+
+    def parse_article(
+        self, response: Response, via: str, referrer: str | None, depth: int
+    ) -> Iterator[Any]:
+        stats = self.crawler.stats
+        ref = article_ref(response.url)
+        if response.status not in GONE_STATUSES:
+            self._note_fetch(response, ref)
+        if response.status == NOT_MODIFIED:
+            stats.inc_value("antara/article/not_modified")
+            if ref is not None:
+                self._count(ref.key, "not_modified")
+            return
+        if response.status in GONE_STATUSES and ref is not None:
+            withdrawal = self._withdrawal(ref.key, via, referrer, depth)
+            if withdrawal is not None:
+                yield withdrawal
+        item = self._extract(response, ref)
+        if item is None:
+            return
         report = analyse(item["title"], item["body"])
         published = item["published_at"]
         if self.options.police_only and not report.is_police_at(self.min_police_score):
@@ -347,6 +424,21 @@ class AntaraSpider(scrapy.Spider):
                         target.url, "related", item["url"], depth + 1
                     )
 
+    def _withdrawal(
+        self, key: str, via: str, referrer: str | None, depth: int
+    ) -> ArticleItem | None:
+        """The item saying that an article emitted before is gone: its last version with
+        ``withdrawn_at``; None if it was not emitted, is already withdrawn, or is not kept."""
+        last = self.store.last_item(key) if self.store is not None else None
+        if last is None or last.get("withdrawn_at"):
+            return None
+        self.crawler.stats.inc_value("antara/article/withdrawn")
+        self.logger.info("Withdrawn: %s", last["url"])
+        item = ArticleItem(**last)
+        item["withdrawn_at"] = format_iso(datetime.now(timezone.utc))
+        item["discovered_via"], item["referrer"], item["depth"] = via, referrer, depth
+        return item
+
     def _skip(
         self,
         ref: ArticleRef | None,
@@ -355,22 +447,40 @@ class AntaraSpider(scrapy.Spider):
         police_score: float | None = None,
     ) -> None:
         """Remember an article this run downloaded but does not emit, so later runs need not."""
+        if ref is not None:
+            self._count(ref.key, f"dropped/{reason}")
         if ref is not None and self.store is not None:
             self.store.record_skipped(ref.key, reason, published, police_score=police_score)
+
+    def _count(self, key: str, figure: str) -> None:
+        """Count ``figure`` for the portal of article ``key`` (the run report's figures)."""
+        self.crawler.stats.inc_value(f"{PORTAL_STAT}{key.split(':', 1)[0]}/{figure}")
 
     def request_failed(self, failure: Failure) -> None:
         request = failure.request
         stats = self.crawler.stats
+        portal = portal_for_url(request.url).key
         if failure.check(IgnoreRequest):
             stats.inc_value("antara/request_ignored")
         elif failure.check(*NETWORK_ERRORS):
             stats.inc_value("antara/network_error")
+            self._count(portal, "errors/network")
             self.logger.warning("Cannot reach %s: %s", request.url, failure.getErrorMessage())
         else:
             stats.inc_value(f"antara/request_failed/{failure.type.__name__}")
+            status = getattr(getattr(failure.value, "response", None), "status", None)
+            self._count(
+                portal, f"errors/http_{status}" if status else f"errors/{failure.type.__name__}"
+            )
             self.logger.warning(
                 "Request failed: %s: %s", request.url, failure.getErrorMessage() or failure.type
             )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    """A response header as text, or None."""
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def _page_of(response: Response) -> str | bytes:

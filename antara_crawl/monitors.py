@@ -1,0 +1,102 @@
+"""Monitors: checks of a finished run that a healthy run always passes.
+
+Each takes the run's stats and figures and a threshold (``ANTARA_MONITOR_*``, README
+"Monitors"); a failed one makes the run exit with :data:`EXIT_MONITORS` and is said in the
+report and the log's summary. They look for what breaks silently: a site that gives nothing
+any more, a redesign the extraction does not know, a run where most pages fail. A run with
+nothing new, or with a few failed pages among many, passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+EXIT_MONITORS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorResult:
+    """One monitor's verdict on a run: ``value`` measured against ``threshold``."""
+
+    name: str
+    ok: bool
+    value: float
+    threshold: float
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorThresholds:
+    """The ``ANTARA_MONITOR_*`` settings."""
+
+    min_discovered: int
+    max_unknown_design: float
+    max_error_rate: float
+    min_pages: int
+
+
+def _stat(stats: Mapping[str, Any], name: str) -> int:
+    return int(stats.get(name) or 0)
+
+
+def check_discovery(stats: Mapping[str, Any], minimum: int, *, discovering: bool) -> MonitorResult:
+    """The RSS feeds and listings read gave at least ``minimum`` entries (checked only when
+    the run discovers: not with ``start_urls``; 0 turns it off)."""
+    found = _stat(stats, "antara/discovery/rss_items") + _stat(
+        stats, "antara/discovery/listing_items"
+    )
+    ok = not discovering or minimum == 0 or found >= minimum
+    message = f"discovery found {found} entries in RSS feeds and listings (expected {minimum}+)"
+    return MonitorResult("discovery", ok, found, minimum, message)
+
+
+def check_unknown_design(stats: Mapping[str, Any], maximum: float, min_pages: int) -> MonitorResult:
+    """At most a ``maximum`` share of the extracted articles were of no known page design
+    (judged from ``min_pages`` articles)."""
+    extracted = _stat(stats, "antara/article/extracted")
+    unknown = _stat(stats, "antara/extract/design/unknown")
+    share = unknown / extracted if extracted else 0.0
+    ok = extracted < min_pages or share <= maximum
+    message = (
+        f"{unknown} of {extracted} articles ({share:.0%}) were of no known page design "
+        f"(at most {maximum:.0%}): a redesign? see README, 'Adding a page design'"
+    )
+    return MonitorResult("unknown_design", ok, round(share, 4), maximum, message)
+
+
+def check_error_rate(
+    stats: Mapping[str, Any],
+    portals: Mapping[str, Mapping[str, Any]],
+    maximum: float,
+    min_pages: int,
+) -> MonitorResult:
+    """At most a ``maximum`` share of the article pages failed for good (a request error after
+    retries, or an extraction refused), judged from ``min_pages`` attempts."""
+    errors = sum(sum(p["errors"].values()) for p in portals.values())
+    downloaded = sum(p["downloaded"] for p in portals.values())
+    failed = errors + _stat(stats, "antara/article/extract_error")
+    attempts = downloaded + errors
+    rate = failed / attempts if attempts else 0.0
+    ok = attempts < min_pages or rate <= maximum
+    message = f"{failed} of {attempts} pages ({rate:.0%}) failed for good (at most {maximum:.0%})"
+    return MonitorResult("error_rate", ok, round(rate, 4), maximum, message)
+
+
+def run_monitors(
+    stats: Mapping[str, Any],
+    portals: Mapping[str, Mapping[str, Any]],
+    thresholds: MonitorThresholds,
+    *,
+    discovering: bool,
+) -> list[MonitorResult]:
+    """Every monitor's verdict on a finished run."""
+    return [
+        check_discovery(stats, thresholds.min_discovered, discovering=discovering),
+        check_unknown_design(stats, thresholds.max_unknown_design, thresholds.min_pages),
+        check_error_rate(stats, portals, thresholds.max_error_rate, thresholds.min_pages),
+    ]
