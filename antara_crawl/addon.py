@@ -9,8 +9,10 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from antara_crawl import __version__
 from antara_crawl.archive import check_archive_settings
 from antara_crawl.config import NUMBER_SETTINGS, number_setting
+from antara_crawl.frontier import frontier_settings
 from antara_crawl.mirror import parse_mirror_setting
 from antara_crawl.paths import resolve_data_paths
+from antara_crawl.redis_state import check_redis_url
 from antara_crawl.state import parse_state_setting
 from antara_crawl.warc import ArchiveFiles
 
@@ -21,7 +23,7 @@ MIRROR_FAST_SETTINGS: dict[str, int | float | bool] = {
     "DOWNLOAD_DELAY": 0,
     "DOWNLOAD_DELAY_JITTER": 0,
     "AUTOTHROTTLE_ENABLED": False,
-    "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,  # CONCURRENT_REQUESTS: a single portal may use all
 }
 """What ``ANTARA_MIRROR_FAST`` changes in mirror mode: no politeness towards a local mirror."""
 
@@ -37,7 +39,20 @@ def check_settings(settings: BaseSettings) -> None:
         number_setting(settings, name)
     parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
     check_archive_settings(settings)
-    parse_state_setting(settings.get("ANTARA_STATE") or "none")
+    insecure = settings.getbool("ANTARA_REDIS_INSECURE")
+    state = parse_state_setting(settings.get("ANTARA_STATE") or "none")
+    if state.kind == "redis":
+        check_redis_url("ANTARA_STATE", state.location, allow_insecure=insecure)
+    frontier = settings.get("ANTARA_FRONTIER") or ""
+    if frontier:
+        if not frontier.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError(f"ANTARA_FRONTIER={frontier!r}: use a redis:// URL")
+        check_redis_url("ANTARA_FRONTIER", frontier, allow_insecure=insecure)
+        if state.kind == "sqlite":
+            raise ValueError(
+                "ANTARA_FRONTIER: the workers of a run share their state: set ANTARA_STATE to "
+                "a redis:// URL (or none)"
+            )
 
 
 class AntaraAddon:
@@ -48,6 +63,8 @@ class AntaraAddon:
       ``ANTARA_FEED_URI`` as JSON Lines; a feed that overwrites (``-O``) is stored even when
       empty, so it always holds exactly this run's items;
     - ``USER_AGENT`` names the project, its version and ``ANTARA_CONTACT``, unless set;
+    - with ``ANTARA_FRONTIER``, scrapy-redis's scheduler on the run's keys
+      (:func:`antara_crawl.frontier.frontier_settings`);
     - in mirror mode (``ANTARA_MIRROR``) with ``ANTARA_MIRROR_FAST``, the polite delays and
       AutoThrottle are dropped, unless set on the command line.
     """
@@ -66,6 +83,9 @@ class AntaraAddon:
             }
             settings.set("FEEDS", final, priority=settings.getpriority("FEEDS") or "addon")
         settings.set("USER_AGENT", user_agent(settings["ANTARA_CONTACT"]), priority="addon")
+        if settings.get("ANTARA_FRONTIER"):
+            for name, value in frontier_settings(settings).items():
+                settings.set(name, value, priority="addon")
         mirror = parse_mirror_setting(settings.get("ANTARA_MIRROR") or "")
         reextract_set = (settings.getpriority("ANTARA_REEXTRACT") or 0) > SETTINGS_PRIORITIES[
             "project"

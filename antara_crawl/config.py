@@ -16,6 +16,8 @@ NUMBER_SETTINGS: dict[str, tuple[type[int] | type[float], float, float]] = {
     "ANTARA_NEAR_DUPLICATE_THRESHOLD": (float, 0.01, 1),
     "ANTARA_POLICE_MIN_SCORE": (float, 0, 1),
     "ANTARA_CRAWL_DELAY_MAX": (float, 0, 86_400),
+    "ANTARA_FRONTIER_QUIET": (float, 0, 3_600),
+    "ANTARA_WORKER_TTL": (float, 1, 3_600),
     "ANTARA_ATOM_ENTRIES": (int, 1, 100_000),
     "ANTARA_MONITOR_MIN_DISCOVERED": (int, 0, 1_000_000),
     "ANTARA_MONITOR_MAX_UNKNOWN_DESIGN": (float, 0, 1),

@@ -13,6 +13,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 
 from antara_crawl.config import number_setting
+from antara_crawl.frontier import run_name
 from antara_crawl.monitors import EXIT_MONITORS, MonitorThresholds, run_monitors
 from antara_crawl.runs import (
     PORTAL_STAT,
@@ -25,7 +26,13 @@ from antara_crawl.runs import (
     summary_lines,
     write_report,
 )
-from antara_crawl.state import ArticleStore, StateError, StateLocked, parse_state_setting
+from antara_crawl.state import (
+    ArticleStore,
+    StateError,
+    StateLocked,
+    StateStore,
+    parse_state_setting,
+)
 from antara_crawl.urls import article_ref
 
 if TYPE_CHECKING:
@@ -176,7 +183,10 @@ class RunReport:
             stats,
             portals,
             self.thresholds,
-            discovering=options is not None and not options.start_urls,
+            # a worker on a shared frontier reads only its share of the feeds and listings
+            discovering=options is not None
+            and not options.start_urls
+            and not crawler.settings.get("ANTARA_FRONTIER"),
         )
         settings = crawler.settings
         state = None
@@ -245,7 +255,9 @@ class ArticleState:
         self.threshold = number_setting(settings, "ANTARA_NEAR_DUPLICATE_THRESHOLD")
         self.refresh = timedelta(days=number_setting(settings, "ANTARA_REFRESH_DAYS"))
         self.reset = settings.getbool("ANTARA_STATE_RESET")
-        self.store: ArticleStore | None = None
+        self.run_id = run_name(settings)
+        self.worker_ttl = number_setting(settings, "ANTARA_WORKER_TTL")
+        self.store: StateStore | None = None
         self.feed_counts: list[int] = []
         self._relinks: dict[str, str] | None = None
 
@@ -263,10 +275,7 @@ class ArticleState:
             self.store = ArticleStore.in_memory(threshold=self.threshold)
             return
         try:
-            location, threshold = self.config.location, self.threshold
-            self.store = ArticleStore.open(
-                location, threshold=threshold, refresh=self.refresh, reset=self.reset
-            )
+            self.store = self._open()
         except StateError as exc:
             logger.error("%s", exc)
             status = EXIT_LOCKED if isinstance(exc, StateLocked) else EXIT_STATE_FAILED
@@ -277,9 +286,28 @@ class ArticleState:
         if self.reset:
             logger.info("State reset: %s", self.config.location)
 
+    def _open(self) -> StateStore:
+        """Open the store ``ANTARA_STATE`` names: SQLite, or Redis for this worker's run
+        (``ANTARA_FRONTIER`` and ``ANTARA_RUN_ID``)."""
+        location, threshold = self.config.location, self.threshold
+        if self.config.kind == "redis":
+            from antara_crawl.redis_state import RedisArticleStore
+
+            return RedisArticleStore.open(
+                location,
+                run_id=self.run_id,
+                threshold=threshold,
+                refresh=self.refresh,
+                reset=self.reset,
+                ttl=self.worker_ttl,
+            )
+        return ArticleStore.open(
+            location, threshold=threshold, refresh=self.refresh, reset=self.reset
+        )
+
     def relinks(self) -> dict[str, str]:
         """The wire-copy links settled once the run's items are all staged
-        (:meth:`ArticleStore.relink_pending`), computed once; the feed storage applies them."""
+        (:meth:`StateStore.relink_pending`), computed once; the feed storage applies them."""
         if self._relinks is None:
             self._relinks = self.store.relink_pending() if self.store is not None else {}
             if self._relinks:

@@ -58,7 +58,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
     leaves at most a ``.part`` file holding the items exported until then, never a feed
     with a half-written item; the next run's storage in that directory removes it. Before a
     JSON Lines feed is moved into place, the wire-copy links settled at the end of the run
-    are applied to it (``duplicate_of``, see ``ArticleStore.relink_pending``).
+    are applied to it (``duplicate_of``, see ``StateStore.relink_pending``).
     A feed that cannot be written is one ERROR line naming its path and the reason, and
     counts as a failed store (``feedexport/failed_count/AtomicFileFeedStorage``).
     """

@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import fastjsonschema
 from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
 from scrapy.exceptions import DropItem, NotConfigured
@@ -69,16 +71,35 @@ def item_schema() -> dict[str, Any]:
 
 @cache
 def item_validator() -> Draft202012Validator:
-    """A validator for :func:`item_schema`, built once."""
+    """A validator for :func:`item_schema`, built once: it says why an item is invalid."""
     return Draft202012Validator(item_schema())
+
+
+@cache
+def item_check() -> Callable[[dict[str, Any]], Any]:
+    """:func:`item_schema` compiled to Python (fastjsonschema): raises
+    ``JsonSchemaValueException`` for an invalid item, many times faster than jsonschema."""
+    return fastjsonschema.compile(item_schema(), use_default=False)
+
+
+def schema_problems(item: dict[str, Any]) -> list[str]:
+    """The item's schema violations as ``where: keyword``. Valid items (nearly all) pass the
+    compiled check; jsonschema, the authority, names the violations of the others."""
+    try:
+        item_check()(item)
+    except fastjsonschema.JsonSchemaValueException:
+        pass
+    else:
+        return []
+    return [
+        f"{'.'.join(str(p) for p in error.absolute_path) or 'item'}: {error.validator}"
+        for error in item_validator().iter_errors(item)
+    ]
 
 
 def item_problems(item: dict[str, Any]) -> list[str]:
     """Why an item may not leave: schema violations and repeated paragraphs, as short reasons."""
-    problems = []
-    for error in item_validator().iter_errors(item):
-        where = ".".join(str(p) for p in error.absolute_path) or "item"
-        problems.append(f"{where}: {error.validator}")
+    problems = schema_problems(item)
     paragraphs = [paragraph_key(p) for p in str(item.get("body") or "").split("\n\n")]
     if len(paragraphs) != len(set(paragraphs)):
         problems.append("body: repeated paragraph")
@@ -96,7 +117,9 @@ class ValidateItemPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        problems = item_problems(ItemAdapter(item).asdict())
+        # The fields' values are plain JSON data already: a shallow copy is enough (asdict()
+        # would walk every nested value looking for items).
+        problems = item_problems(dict(ItemAdapter(item).items()))
         if problems:
             for problem in problems:
                 self.stats.inc_value(f"antara/invalid/{problem}")

@@ -31,8 +31,22 @@ ANTARA_REEXTRACT = False
 # Where state, feeds and run reports live ("{data}" in the settings below): empty means the
 # project directory's data/, never the working directory (antara_crawl.paths).
 ANTARA_DATA_DIR = os.environ.get("ANTARA_DATA_DIR", "")
-# Cross-run state: a SQLite path, or "none".
+# Cross-run state: a SQLite path, a redis:// URL (shared by workers on several machines),
+# or "none".
 ANTARA_STATE = os.environ.get("ANTARA_STATE", "{data}/state/antara.sqlite3")
+# Workers started with the same run id are one run: they share the Redis state's lock.
+ANTARA_RUN_ID = os.environ.get("ANTARA_RUN_ID", "")
+# A redis:// URL: the workers started with it (and the same ANTARA_RUN_ID) share one
+# scrapy-redis frontier; politeness then holds for the cluster.
+ANTARA_FRONTIER = os.environ.get("ANTARA_FRONTIER", "")
+# Seconds a worker waits, idle, for the shared queue to stay empty before it leaves.
+ANTARA_FRONTIER_QUIET = 10.0
+# Seconds a worker counts as alive after its last sign of life (renewed every third of it): a
+# run's lock and frontier outlive killed workers by this much.
+ANTARA_WORKER_TTL = 30.0
+# Allow a Redis on the network without a password (anyone who can write to it can change
+# what the crawl knows, and with ANTARA_FRONTIER run code in the workers).
+ANTARA_REDIS_INSECURE = False
 # Forget the cross-run state before the run (what -a reset_state=true sets).
 ANTARA_STATE_RESET = False
 # Who runs this crawler: an URL or e-mail address put into the user agent.
@@ -81,6 +95,12 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
+# Items of one response processed side by side: the spider yields at most one item per page
+# and the pipelines never wait, so more only costs (Scrapy starts that many tasks per page).
+CONCURRENT_ITEMS = 1
+# Scrapy's check for generator callbacks returning a value reads their source again for each
+# response (a development aid; the spider's callbacks return none).
+WARN_ON_GENERATOR_RETURN_VALUE = False
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
@@ -113,6 +133,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "antara_crawl.faults.BoundedCompressionMiddleware": 590,
     "antara_crawl.containment.RedirectGuardMiddleware": 610,
+    # With ANTARA_FRONTIER: each portal's request rate held for the whole cluster.
+    "antara_crawl.frontier.ClusterPolitenessMiddleware": 620,
     "antara_crawl.archive.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {

@@ -8,8 +8,9 @@ loads the history into memory.
 What a run emits is *staged* first and *committed* only once the feeds holding it are
 stored (see :class:`antara_crawl.extensions.ArticleState`, which owns the store during a
 crawl): a crash at any moment leaves no article marked seen that is missing from every feed.
-The store also holds the refresh policy (:meth:`ArticleStore.needs_fetch`): which known
-articles are worth downloading again.
+The store also holds the refresh policy (:meth:`StateStore.needs_fetch`): which known
+articles are worth downloading again. :class:`StateStore` is what every store shares; the
+Redis one, for runs over several machines, is :mod:`antara_crawl.redis_state`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -29,6 +31,7 @@ from antara_crawl.portals import PORTALS
 
 if TYPE_CHECKING:
     import numpy as np
+    from datasketch import MinHash
 
 _ARTICLE_COLUMNS = """
     key TEXT PRIMARY KEY,
@@ -88,6 +91,8 @@ REFRESH_STEPS = (timedelta(hours=1), timedelta(hours=6))
 every day, up to the refresh window (``ANTARA_REFRESH_DAYS``)."""
 MAX_CANDIDATES = 20
 """Near-duplicate candidates checked per article: those sharing the most LSH bands."""
+BUCKET_SAMPLE = 50
+"""Keys read per LSH bucket in a near-duplicate lookup, so that its time stays bounded."""
 
 
 class StateError(Exception):
@@ -95,7 +100,8 @@ class StateError(Exception):
 
 
 class StateLocked(StateError):
-    """Another run holds the state store: a temporary condition, not a broken setup."""
+    """Another run holds the state store: a temporary condition, not a broken setup
+    (exit status 75)."""
 
 
 def _upgrade(db: sqlite3.Connection, found: str, path: Path) -> None:
@@ -136,16 +142,15 @@ class StateConfig:
 
 
 def parse_state_setting(value: str) -> StateConfig:
-    """Read ``ANTARA_STATE``: a SQLite path or ``none``; ValueError with a reason otherwise."""
+    """Read ``ANTARA_STATE``: a SQLite path, a ``redis://`` (``rediss://``, ``unix://``) URL
+    or ``none``; ValueError with a reason otherwise."""
     value = value.strip()
     if not value or value.lower() == "none":
         return StateConfig("none", "")
     if value.startswith(("redis://", "rediss://", "unix://")):
-        raise ValueError(
-            f"ANTARA_STATE={value!r}: Redis state is not supported yet; use a SQLite path or none"
-        )
+        return StateConfig("redis", value)
     if "://" in value:
-        raise ValueError(f"ANTARA_STATE={value!r}: use a SQLite file path or none")
+        raise ValueError(f"ANTARA_STATE={value!r}: use a SQLite file path, a redis:// URL or none")
     path = Path(value).expanduser()
     if path.is_dir():
         raise ValueError(f"ANTARA_STATE={value!r} is a directory, not a SQLite file")
@@ -156,15 +161,50 @@ _WORDS = re.compile(r"\w+")
 _EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
-def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
-    """MinHash signature of a body's word 3-grams (case and punctuation ignored)."""
+@cache
+def _template(num_perm: int) -> MinHash:
+    """An empty MinHash whose permutations every signature reuses (made once: slow)."""
     from datasketch import MinHash  # imported when used: it loads scipy
+
+    return MinHash(num_perm=num_perm)
+
+
+def signature_dtype() -> np.dtype:
+    """The dtype of :func:`body_signature`'s values, to read stored signatures back."""
+    return _template(NUM_PERM).hashvalues.dtype
+
+
+def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
+    """MinHash signature of a body's word 3-grams (case and punctuation ignored).
+
+    The same as datasketch's ``MinHash(num_perm).update_batch(shingles)``, faster: the
+    permutations are made once, and the shingles' SHA-1 hashes are read in one go.
+    """
+    import numpy as np
+    from datasketch import MinHash
 
     words = _WORDS.findall(body.casefold())
     shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
-    minhash = MinHash(num_perm=num_perm)
-    minhash.update_batch(list(shingles))
+    # datasketch's sha1_hash32: the first 4 bytes of the SHA-1 digest, little-endian.
+    digests = b"".join([hashlib.sha1(shingle).digest()[:4] for shingle in shingles])
+    template = _template(num_perm)
+    minhash = MinHash(
+        num_perm=num_perm,
+        permutations=template.permutations,
+        scheme=template.scheme,
+        hashfunc=int,
+    )
+    minhash.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return minhash.hashvalues
+
+
+@cache
+def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The LSH bands and rows per band datasketch picks for ``threshold`` (made once: slow)."""
+    from datasketch import MinHashLSH  # imported when used: it loads scipy
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -235,7 +275,156 @@ class StoredArticle:
     duplicate_of: str | None
 
 
-class ArticleStore:
+class StateStore:
+    """What every state store shares: the refresh policy (:meth:`needs_fetch`), the
+    near-duplicate lookup over an LSH band index and the end-of-run relinking
+    (:meth:`relink_pending`), and the fetches and items noted until the run commits
+    (:meth:`note_fetch`, :meth:`keep_item`). A store (SQLite: :class:`ArticleStore`; Redis:
+    :class:`antara_crawl.redis_state.RedisArticleStore`) provides the storage: ``get``,
+    ``count``, ``known``, ``validators``, ``last_item``, ``listing_floor``, ``stage``,
+    ``record_skipped``, ``record_listing_floor``, ``touch``, ``commit_pending`` (which writes
+    the noted fetches and items), ``discard_pending``, ``close``; for the lookup
+    ``_candidates`` and ``_records``, for the relinking ``_staged`` and ``_relink``.
+
+    ``threshold`` is the similarity from which a body is a near-duplicate of another;
+    ``refresh`` how young a known article must be to be downloaded again, to catch edits.
+    """
+
+    def __init__(self, threshold: float, refresh: timedelta = DEFAULT_REFRESH) -> None:
+        self.threshold = threshold
+        self.refresh = refresh
+        self.bands, self.rows = lsh_bands(threshold)
+        self._fetches: dict[str, tuple[str, str | None, str | None]] = {}
+        self._items: dict[str, tuple[str, bytes]] = {}
+
+    def known(self, key: str) -> Known | None:
+        raise NotImplementedError
+
+    def _staged(self) -> list[tuple[str, str | None, bytes, str | None]]:
+        """``(key, published_at, signature, duplicate_of)`` of each article this run (this
+        worker) staged."""
+        raise NotImplementedError
+
+    def _relink(self, links: dict[str, str]) -> None:
+        """Set ``duplicate_of`` of staged articles as ``links`` (``{key: original}``) says."""
+        raise NotImplementedError
+
+    def _candidates(self, key: str, buckets: list[int]) -> list[str]:
+        """Up to :data:`MAX_CANDIDATES` other articles sharing the most of ``buckets``,
+        reading at most :data:`BUCKET_SAMPLE` keys per bucket."""
+        raise NotImplementedError
+
+    def _records(self, keys: list[str]) -> list[tuple[str | None, str, bytes, str | None] | None]:
+        """For each key, ``(published_at, first_seen, signature, duplicate_of)`` of its staged
+        record, else of its committed one, else None."""
+        raise NotImplementedError
+
+    def is_known(self, key: str) -> bool:
+        """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
+        return self.known(key) is not None
+
+    def needs_fetch(
+        self,
+        key: str,
+        now: datetime,
+        *,
+        police_only: bool,
+        since: date,
+        until: date | None,
+        min_police_score: float,
+    ) -> bool:
+        """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
+
+        Unknown articles are downloaded; known ones when young (``refresh``) and one of their
+        :func:`refresh_ages` was reached since they were last downloaded, or when they
+        were skipped for a reason this run does not share (not police news in a run that
+        wants every article or whose ``min_police_score`` their score reaches, outside an
+        earlier run's window but inside this one's). Articles that were gone or not
+        articles are not asked for again.
+        """
+        known = self.known(key)
+        if known is None:
+            return True
+        if known.is_young(now, self.refresh):
+            refreshed = known.skipped in (None, "not_police", "out_of_window")
+            if refreshed and known.refresh_due(now, self.refresh):
+                return True
+            if known.skipped is None:
+                return False
+        if known.skipped == "not_police":
+            score = known.police_score
+            return not police_only or (score is not None and score >= min_police_score)
+        if known.skipped == "out_of_window" and known.published_at:
+            day = PORTALS[key.split(":", 1)[0]].local_date(known.published_at)
+            return since <= day and (until is None or day <= until)
+        return False
+
+    def near_duplicate_of(
+        self, key: str, signature: np.ndarray, published_at: str | None = None
+    ) -> str | None:
+        """The original of a near-identical body: the earliest-published other article
+        (then the earliest seen) whose body is near-identical and that was not published
+        after ``published_at``; None if there is none."""
+        import numpy as np
+
+        mine = datetime.fromisoformat(published_at) if published_at else None
+        candidates = self._candidates(key, self.band_buckets(signature))
+        best: tuple[datetime, str, str] | None = None
+        for candidate, row in zip(candidates, self._records(candidates), strict=True):
+            if row is None or row[2] is None:
+                continue
+            published = datetime.fromisoformat(row[0]) if row[0] else _EARLIEST
+            if mine is not None and published > mine:
+                continue
+            other = np.frombuffer(row[2], dtype=signature.dtype)
+            if similarity(signature, other) >= self.threshold:
+                original = row[3] or candidate
+                rank = (published, row[1], original)
+                if original != key and (best is None or rank < best):
+                    best = rank
+        return best[2] if best else None
+
+    def relink_pending(self) -> dict[str, str]:
+        """Link every staged article to the earliest-published article of its cluster, now that
+        the whole run is staged: a copy staged before its original (downloaded first) was
+        left unlinked, or linked to a later copy. Returns the changed links, ``{key: original}``."""
+        import numpy as np
+
+        dtype = signature_dtype()
+        changed = {}
+        for key, published_at, blob, linked in self._staged():
+            signature = np.frombuffer(blob, dtype=dtype)
+            original = self.near_duplicate_of(key, signature, published_at)
+            if original is not None and original != linked:
+                changed[key] = original
+        if changed:
+            self._relink(changed)
+        return changed
+
+    def note_fetch(
+        self, key: str, fetched_at: str, etag: str | None, last_modified: str | None
+    ) -> None:
+        """Note that an article was downloaded (or found not modified) now, with its server's
+        validators; written by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
+        self._fetches[key] = (fetched_at, etag, last_modified)
+
+    def keep_item(self, key: str, published_at: str, item: dict[str, Any]) -> None:
+        """Keep an emitted item as its article's last version (see :meth:`last_item`); written
+        by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
+        utc = datetime.fromisoformat(published_at).astimezone(timezone.utc).isoformat()
+        blob = zlib.compress(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        self._items[key] = (utc, blob)
+
+    def band_buckets(self, signature: np.ndarray) -> list[int]:
+        """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
+        buckets = []
+        for band in range(self.bands):
+            chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
+            buckets.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big"))
+        return buckets
+
+
+class ArticleStore(StateStore):
     """The SQLite state store. Use :meth:`open`; one store per crawl process.
 
     ``threshold`` is the similarity from which a body is a near-duplicate of another;
@@ -249,16 +438,9 @@ class ArticleStore:
         lock: IO[bytes] | None = None,
         refresh: timedelta = DEFAULT_REFRESH,
     ) -> None:
-        from datasketch import MinHashLSH  # imported when used: it loads scipy
-
+        super().__init__(threshold, refresh)
         self.db = connection
         self._lock = lock
-        self._fetches: dict[str, tuple[str, str | None, str | None]] = {}
-        self._items: dict[str, tuple[str, bytes]] = {}
-        self.threshold = threshold
-        self.refresh = refresh
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.bands, self.rows = lsh.b, lsh.r
 
     @classmethod
     def open(
@@ -360,122 +542,56 @@ class ArticleStore:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def is_known(self, key: str) -> bool:
-        """Whether an earlier run downloaded the article ``key`` (emitted or not)."""
-        return self.known(key) is not None
-
-    def needs_fetch(
-        self,
-        key: str,
-        now: datetime,
-        *,
-        police_only: bool,
-        since: date,
-        until: date | None,
-        min_police_score: float,
-    ) -> bool:
-        """Whether a run (at ``now``, for ``since``..``until``) should download article ``key``.
-
-        Unknown articles are downloaded; known ones when young (``refresh``) and one of their
-        :func:`refresh_ages` was reached since they were last downloaded, or when they
-        were skipped for a reason this run does not share (not police news in a run that
-        wants every article or whose ``min_police_score`` their score reaches, outside an
-        earlier run's window but inside this one's). Articles that were gone or not
-        articles are not asked for again.
-        """
-        known = self.known(key)
-        if known is None:
-            return True
-        if known.is_young(now, self.refresh):
-            refreshed = known.skipped in (None, "not_police", "out_of_window")
-            if refreshed and known.refresh_due(now, self.refresh):
-                return True
-            if known.skipped is None:
-                return False
-        if known.skipped == "not_police":
-            score = known.police_score
-            return not police_only or (score is not None and score >= min_police_score)
-        if known.skipped == "out_of_window" and known.published_at:
-            day = PORTALS[key.split(":", 1)[0]].local_date(known.published_at)
-            return since <= day and (until is None or day <= until)
-        return False
-
     def listing_floor(self, listing: str) -> date | None:
         """How far back (a date) an earlier run read ``listing`` page by page, if any did."""
         row = self.db.execute("SELECT value FROM meta WHERE name = ?", (f"floor {listing}",))
         value = row.fetchone()
         return date.fromisoformat(value[0]) if value else None
 
-    def near_duplicate_of(
-        self, key: str, signature: np.ndarray, published_at: str | None = None
-    ) -> str | None:
-        """The original of a near-identical body: the earliest-published other article
-        (then the earliest seen) whose body is near-identical and that was not published
-        after ``published_at``; None if there is none."""
-        import numpy as np
-
-        mine = datetime.fromisoformat(published_at) if published_at else None
-        buckets = self.band_buckets(signature)
-        clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
-        params = [v for pair in enumerate(buckets) for v in pair]
-        candidates = [
+    def _candidates(self, key: str, buckets: list[int]) -> list[str]:
+        # At most BUCKET_SAMPLE keys per bucket: a cluster of near-identical bodies shares
+        # its buckets, and its members name their original (duplicate_of) anyway.
+        per_bucket = "SELECT * FROM (SELECT key FROM bands WHERE band = ? AND bucket = ?" + (
+            " AND key != ? LIMIT ?)"
+        )
+        params = [
+            v for band, bucket in enumerate(buckets) for v in (band, bucket, key, BUCKET_SAMPLE)
+        ]
+        return [
             row[0]
             for row in self.db.execute(
-                f"SELECT key FROM bands WHERE ({clause}) AND key != ?"
+                f"SELECT key FROM ({' UNION ALL '.join([per_bucket] * len(buckets))})"
                 " GROUP BY key ORDER BY count(*) DESC LIMIT ?",
-                [*params, key, MAX_CANDIDATES],
+                [*params, MAX_CANDIDATES],
             )
         ]
-        best: tuple[datetime, str, str] | None = None
-        for candidate in candidates:
-            row = self.db.execute(
+
+    def _records(self, keys: list[str]) -> list[tuple[str | None, str, bytes, str | None] | None]:
+        return [
+            self.db.execute(
                 "SELECT published_at, first_seen, signature, duplicate_of FROM pending"
                 " WHERE key = ? UNION ALL SELECT published_at, first_seen, signature,"
                 " duplicate_of FROM articles WHERE key = ? LIMIT 1",
-                (candidate, candidate),
+                (key, key),
             ).fetchone()
-            if row is None or row[2] is None:
-                continue
-            published = datetime.fromisoformat(row[0]) if row[0] else _EARLIEST
-            if mine is not None and published > mine:
-                continue
-            other = np.frombuffer(row[2], dtype=signature.dtype)
-            if similarity(signature, other) >= self.threshold:
-                original = row[3] or candidate
-                rank = (published, row[1], original)
-                if original != key and (best is None or rank < best):
-                    best = rank
-        return best[2] if best else None
+            for key in keys
+        ]
 
-    def relink_pending(self) -> dict[str, str]:
-        """Link every staged article to the earliest-published article of its cluster, now that
-        the whole run is staged: a copy staged before its original (downloaded first) was
-        left unlinked, or linked to a later copy. Returns the changed links, ``{key: original}``."""
-        import numpy as np
+    def _staged(self) -> list[tuple[str, str | None, bytes, str | None]]:
+        return [
+            (key, published_at, signature, duplicate_of)
+            for key, published_at, signature, duplicate_of in self.db.execute(
+                "SELECT key, published_at, signature, duplicate_of FROM pending"
+            )
+        ]
 
-        dtype = body_signature("").dtype  # as stored by this datasketch version
-        rows = self.db.execute("SELECT key, published_at, signature, duplicate_of FROM pending")
-        changed = {}
-        for key, published_at, blob, linked in rows.fetchall():
-            signature = np.frombuffer(blob, dtype=dtype)
-            original = self.near_duplicate_of(key, signature, published_at)
-            if original is not None and original != linked:
-                changed[key] = original
+    def _relink(self, links: dict[str, str]) -> None:
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany(
                 "UPDATE pending SET duplicate_of = ? WHERE key = ?",
-                [(original, key) for key, original in changed.items()],
+                [(original, key) for key, original in links.items()],
             )
-        return changed
-
-    def band_buckets(self, signature: np.ndarray) -> list[int]:
-        """The LSH bucket of each band of a signature (56-bit, to fit SQLite integers)."""
-        buckets = []
-        for band in range(self.bands):
-            chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
-            buckets.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big"))
-        return buckets
 
     # -- writes ------------------------------------------------------------------------
 
@@ -534,20 +650,6 @@ class ArticleStore:
                     (f"floor {listing}", day.isoformat()),
                 )
 
-    def note_fetch(
-        self, key: str, fetched_at: str, etag: str | None, last_modified: str | None
-    ) -> None:
-        """Note that an article was downloaded (or found not modified) now, with its server's
-        validators; written by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
-        self._fetches[key] = (fetched_at, etag, last_modified)
-
-    def keep_item(self, key: str, published_at: str, item: dict[str, Any]) -> None:
-        """Keep an emitted item as its article's last version (see :meth:`last_item`); written
-        by :meth:`commit_pending`, forgotten by :meth:`discard_pending`."""
-        utc = datetime.fromisoformat(published_at).astimezone(timezone.utc).isoformat()
-        blob = zlib.compress(json.dumps(item, ensure_ascii=False).encode("utf-8"))
-        self._items[key] = (utc, blob)
-
     def touch(self, key: str, seen_at: str) -> None:
         """Note that an unchanged article was seen again."""
         with self.db:
@@ -590,13 +692,15 @@ class ArticleStore:
         self._items.clear()
 
 
-def check_state(value: str, *, reset: bool = False) -> None:
+def check_state(value: str, *, reset: bool = False, run_id: str | None = None) -> None:
     """Check ``ANTARA_STATE`` before a run: a usable store no other run holds (only the
-    latter when it is to be reset); raise StateError or ValueError."""
+    latter when it is to be reset); raise StateError (StateLocked) or ValueError."""
     config = parse_state_setting(value)
-    if config.kind != "sqlite":
-        return
-    if reset:
+    if config.kind == "redis":
+        from antara_crawl.redis_state import RedisArticleStore
+
+        RedisArticleStore.open(config.location, run_id=run_id).close()
+    elif config.kind == "sqlite" and reset:
         _lock(Path(config.location)).close()
-    else:
+    elif config.kind == "sqlite":
         ArticleStore.open(config.location).close()

@@ -69,10 +69,12 @@ class RequestLog(list):
 
 @dataclass
 class Hold:
-    """Requests whose path starts with a prefix wait unanswered until ``release`` is set."""
+    """Requests whose path starts with a prefix wait unanswered until ``release`` is set;
+    ``waiting`` counts those that came (under the server's lock)."""
 
     arrived: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
+    waiting: int = 0
 
 
 @dataclass
@@ -260,6 +262,8 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
                 path = "/" + mirror_relpath(path)
             held = server._held(path)
             if held is not None:
+                with server._lock:
+                    held.waiting += 1
                 held.arrived.set()
                 held.release.wait()
             injected = server._take_injection(path)

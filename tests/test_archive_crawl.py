@@ -146,6 +146,7 @@ def test_a_killed_archiving_run_leaves_an_archive_read_whole(
             command += ["-s", f"{name}={value}"]
         command += ["-a", f"since={manifest['since']}"]
         environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+        environment["ANTARA_DATA_DIR"] = str(tmp_path / "data")  # its run report
         crawl = subprocess.Popen(
             command,
             cwd=ROOT,

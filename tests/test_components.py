@@ -10,12 +10,12 @@ from scrapy import Request
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from antara_crawl.addon import AntaraAddon, user_agent
+from antara_crawl.addon import AntaraAddon, check_settings, user_agent
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.fingerprint import ArticleKeyFingerprinter
 from antara_crawl.middlewares import backoff_delay, retry_after_seconds
 from antara_crawl.mirror import mirror_file, mirror_relpath, parse_mirror_setting
-from antara_crawl.pipelines import content_hash, item_problems
+from antara_crawl.pipelines import content_hash, item_problems, item_validator, schema_problems
 from antara_crawl.portals import PORTALS
 from antara_crawl.state import parse_state_setting
 
@@ -106,13 +106,38 @@ def test_mirror_setting(tmp_path: Path) -> None:
 
 def test_state_setting(tmp_path: Path) -> None:
     assert parse_state_setting("none").kind == "none"
-    with pytest.raises(ValueError, match="not supported yet"):
-        parse_state_setting("redis://localhost:6379/0")
+    assert parse_state_setting("redis://localhost:6379/0").kind == "redis"
     assert parse_state_setting(str(tmp_path / "s.sqlite3")).kind == "sqlite"
     with pytest.raises(ValueError, match="directory"):
         parse_state_setting(str(tmp_path))
-    with pytest.raises(ValueError, match="SQLite file path or none"):
+    with pytest.raises(ValueError, match="SQLite file path, a redis:// URL or none"):
         parse_state_setting("postgres://db/x")
+
+
+@pytest.mark.parametrize(
+    ("url", "insecure", "accepted"),
+    [
+        ("redis://127.0.0.1:6379/0", False, True),
+        ("redis://localhost/1", False, True),
+        ("redis://[::1]:6379", False, True),
+        ("unix:///run/redis.sock", False, True),
+        ("redis://:secret@10.0.0.5:6379/0", False, True),
+        ("rediss://:secret@redis.example.org:6380/0", False, True),
+        ("redis://10.0.0.5:6379/0", False, False),
+        ("redis://redis.example.org/0", False, False),
+        ("redis://10.0.0.5:6379/0", True, True),
+    ],
+)
+def test_a_redis_on_the_network_needs_a_password(url: str, insecure: bool, accepted: bool) -> None:
+    settings = Settings()
+    settings.setmodule("antara_crawl.settings", priority="default")
+    settings.set("ANTARA_STATE", url, priority="cmdline")
+    settings.set("ANTARA_REDIS_INSECURE", insecure, priority="cmdline")
+    if accepted:
+        check_settings(settings)
+    else:
+        with pytest.raises(ValueError, match="must have a password"):
+            check_settings(settings)
 
 
 def test_every_url_form_of_an_article_is_one_request() -> None:
@@ -180,7 +205,7 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
     }
     assert mirrored["USER_AGENT"] == "mine"
     assert not mirrored.getbool("AUTOTHROTTLE_ENABLED")
-    assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 4
+    assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 8
     assert mirrored.getfloat("DOWNLOAD_DELAY") == 2  # given on the command line: kept
 
 
@@ -282,3 +307,18 @@ def test_a_valid_item_has_no_problems() -> None:
 def test_invalid_items(change: dict[str, object], problem: str) -> None:
     item = valid_item() | change
     assert problem in item_problems(item)
+
+
+WRONG_VALUES: list[object] = [None, "", "x", 0, -1, 1.5, True, [], ["x"], {}, {"url": "x"}]
+
+
+@pytest.mark.parametrize("field", sorted(valid_item()))
+def test_the_fast_schema_check_rejects_what_jsonschema_rejects(field: str) -> None:
+    """The compiled check lets an item through only when jsonschema finds nothing wrong."""
+    item = valid_item()
+    for value in WRONG_VALUES:
+        changed = item | {field: value}
+        assert bool(schema_problems(changed)) == (not item_validator().is_valid(changed))
+    missing = {k: v for k, v in item.items() if k != field}
+    assert schema_problems(missing) == ["item: required"]
+    assert schema_problems(item | {"extra": 1}) == ["item: additionalProperties"]

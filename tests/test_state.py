@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
+import redis
+from datasketch import MinHash
 
+from antara_crawl.redis_state import RedisArticleStore
 from antara_crawl.state import (
     SCHEMA,
     STATE_FORMAT,
     ArticleStore,
     Known,
     StateError,
+    StateLocked,
+    StateStore,
     body_signature,
     refresh_ages,
     similarity,
 )
+from tests.redis_server import redis_server
 
 WIRE = (
     "Kepolisian Negara Republik Indonesia mengerahkan ribuan personel gabungan untuk mengamankan "
@@ -44,15 +53,51 @@ SAME_EVENT_OTHER_STORY = (
 )
 
 
-def store_at(tmp_path: Path, **kwargs: object) -> ArticleStore:
-    return ArticleStore.open(tmp_path / "state.sqlite3", **kwargs)
+StoreFactory = Callable[..., StateStore]
 
 
-def stage(store: ArticleStore, key: str, body: str, when: str, version: int = 1) -> str | None:
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreFactory]:
+    """Opens the state store under test (each run of a test starts from an empty one);
+    the conformance tests below run against both."""
+    opened: list[StateStore] = []
+    if request.param == "redis":
+        url = request.getfixturevalue("redis_url")
+        redis.Redis.from_url(url).flushdb()
+
+        def factory(**kwargs: object) -> StateStore:
+            opened.append(RedisArticleStore.open(url, **kwargs))
+            return opened[-1]
+    else:
+
+        def factory(**kwargs: object) -> StateStore:
+            opened.append(ArticleStore.open(tmp_path / "state.sqlite3", **kwargs))
+            return opened[-1]
+
+    yield factory
+    for store in opened:
+        store.close()
+
+
+def stage(store: StateStore, key: str, body: str, when: str, version: int = 1) -> str | None:
     signature = body_signature(body)
     duplicate_of = store.near_duplicate_of(key, signature)
     store.stage(key, f"hash-{body[:8]}-{version}", version, when, when, duplicate_of, signature)
     return duplicate_of
+
+
+def test_signatures_are_datasketch_minhashes() -> None:
+    """The fast signature is the MinHash datasketch computes for the body's word 3-grams."""
+    words = WIRE_EDITED.casefold().replace(".", " ").split()
+    minhash = MinHash(num_perm=128)
+    minhash.update_batch({" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)})
+    assert np.array_equal(body_signature(WIRE_EDITED), minhash.hashvalues)
 
 
 def test_signatures_tell_wire_copies_from_other_stories() -> None:
@@ -60,28 +105,28 @@ def test_signatures_tell_wire_copies_from_other_stories() -> None:
     assert similarity(body_signature(WIRE), body_signature(SAME_EVENT_OTHER_STORY)) < 0.2
 
 
-def test_staged_articles_are_seen_only_after_commit(tmp_path: Path) -> None:
-    store = store_at(tmp_path)
+def test_staged_articles_are_seen_only_after_commit(open_store: StoreFactory) -> None:
+    store = open_store()
     stage(store, "www:4022101", WIRE, "2024-03-19T09:00:00+00:00")
     assert store.get("www:4022101") is None
     assert store.commit_pending() == 1
     assert store.get("www:4022101").version == 1
-    store.close()
-    reopened = store_at(tmp_path)
+    store.close()  # the run ends
+    reopened = open_store()
     assert reopened.get("www:4022101").content_hash.startswith("hash-")
 
 
-def test_a_crash_before_commit_leaves_nothing_seen(tmp_path: Path) -> None:
-    store = store_at(tmp_path)
+def test_a_crash_before_commit_leaves_nothing_seen(open_store: StoreFactory) -> None:
+    store = open_store()
     stage(store, "www:4022101", WIRE, "2024-03-19T09:00:00+00:00")
     store.close()  # the run dies before its feeds are stored
-    reopened = store_at(tmp_path)
+    reopened = open_store()
     assert reopened.get("www:4022101") is None
     assert reopened.near_duplicate_of("bali:1", body_signature(WIRE)) is None
 
 
-def test_wire_copy_points_to_the_article_seen_first(tmp_path: Path) -> None:
-    store = store_at(tmp_path)
+def test_wire_copy_points_to_the_article_seen_first(open_store: StoreFactory) -> None:
+    store = open_store()
     assert stage(store, "www:4022101", WIRE, "2024-03-19T09:00:00+00:00") is None
     store.commit_pending()
     assert stage(store, "bali:310001", WIRE_EDITED, "2024-03-20T09:00:00+00:00") == "www:4022101"
@@ -89,8 +134,8 @@ def test_wire_copy_points_to_the_article_seen_first(tmp_path: Path) -> None:
     assert stage(store, "kupang:2", SAME_EVENT_OTHER_STORY, "2024-03-20T09:00:02+00:00") is None
 
 
-def test_what_earlier_runs_knew(tmp_path: Path) -> None:
-    store = store_at(tmp_path)
+def test_what_earlier_runs_knew(open_store: StoreFactory) -> None:
+    store = open_store()
     now = datetime(2024, 3, 20, 12, 0, tzinfo=timezone.utc)
     signature = body_signature(WIRE)
     store.stage("kupang:1", "h", 1, "t", "2024-03-20T08:00:00+08:00", None, signature)
@@ -128,8 +173,8 @@ def test_a_state_file_of_format_1_is_upgraded_and_keeps_what_it_knew(tmp_path: P
     assert format_row.fetchone() == (STATE_FORMAT,)
 
 
-def test_which_known_articles_are_downloaded_again(tmp_path: Path) -> None:
-    store = store_at(tmp_path, refresh=timedelta(days=2))
+def test_which_known_articles_are_downloaded_again(open_store: StoreFactory) -> None:
+    store = open_store(refresh=timedelta(days=2))
     now = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
     signature = body_signature(WIRE)
     store.stage("kupang:1", "h", 1, "t", "2026-11-20T08:00:00+08:00", None, signature)
@@ -169,19 +214,96 @@ def test_a_corrupt_state_file_is_a_clear_error_and_reset_starts_over(tmp_path: P
     assert store.get("kupang:1") is None
 
 
+def test_the_original_is_the_earliest_published(open_store: StoreFactory) -> None:
+    store = open_store()
+    signature = body_signature(WIRE)
+    later, earlier, latest = (f"2024-03-2{d}T09:00:00+07:00" for d in (1, 0, 2))
+    store.stage("bali:2", "h", 1, "t", later, None, signature)
+    # never an original published after the article itself
+    assert store.near_duplicate_of("www:1", signature, earlier) is None
+    store.stage("www:1", "h", 1, "t", earlier, None, signature)
+    store.commit_pending()
+    assert store.near_duplicate_of("jatim:3", signature, latest) == "www:1"
+
+
+def test_versions_and_last_seen_across_runs(open_store: StoreFactory) -> None:
+    store = open_store()
+    stage(store, "kupang:1", WIRE, "2024-03-19T09:00:00+00:00")
+    store.commit_pending()
+    store.touch("kupang:1", "2024-03-20T09:00:00+00:00")
+    stage(store, "kupang:1", WIRE_EDITED, "2024-03-21T09:00:00+00:00", version=2)
+    store.commit_pending()
+    stored = store.get("kupang:1")
+    assert (stored.version, stored.first_seen) == (2, "2024-03-19T09:00:00+00:00")
+    assert stored.last_seen == "2024-03-21T09:00:00+00:00"
+    # the new body replaced the old one in the band index: only the new one is found
+    assert store.near_duplicate_of("bali:9", body_signature(WIRE_EDITED)) == "kupang:1"
+
+
+def test_listing_floors_keep_the_oldest(open_store: StoreFactory) -> None:
+    store = open_store()
+    listing = "https://kupang.antaranews.com/terkini"
+    assert store.listing_floor(listing) is None
+    store.record_listing_floor(listing, date(2024, 3, 10))
+    store.record_listing_floor(listing, date(2024, 3, 15))
+    assert store.listing_floor(listing) == date(2024, 3, 10)
+    store.record_listing_floor(listing, date.min)
+    assert store.listing_floor(listing) == date.min
+
+
+def test_a_second_run_is_refused(open_store: StoreFactory) -> None:
+    open_store()
+    with pytest.raises(StateLocked, match="in use by another run"):
+        open_store()
+
+
+def test_workers_of_one_run_share_the_redis_state(redis_url: str) -> None:
+    redis.Redis.from_url(redis_url).flushdb()
+    first = RedisArticleStore.open(redis_url, run_id="run-1")
+    second = RedisArticleStore.open(redis_url, run_id="run-1")
+    with pytest.raises(StateLocked):
+        RedisArticleStore.open(redis_url, run_id="run-2")
+    stage(first, "www:1", WIRE, "2024-03-19T09:00:00+00:00")
+    # a wire copy staged by another worker of the run is linked before either commits
+    assert stage(second, "bali:2", WIRE_EDITED, "2024-03-19T10:00:00+00:00") == "www:1"
+    assert second.commit_pending() == 1  # each worker commits what it staged
+    assert first.get("www:1") is None and first.get("bali:2") is not None
+    first.close()  # a worker that fails: what it staged is dropped with the next run
+    second.close()
+    third = RedisArticleStore.open(redis_url, run_id="run-2")
+    assert third.get("www:1") is None and third._records(["www:1"]) == [None]
+    third.close()
+
+
+def test_a_lock_left_by_killed_workers_expires(redis_url: str) -> None:
+    redis.Redis.from_url(redis_url).flushdb()
+    killed = RedisArticleStore.open(redis_url, run_id="run-1", ttl=1)
+    stage(killed, "www:1", WIRE, "2024-03-19T09:00:00+00:00")
+    killed._stop.set()  # killed: it renews nothing and never leaves
+    with pytest.raises(StateLocked):
+        RedisArticleStore.open(redis_url, run_id="run-2")
+    time.sleep(1.5)
+    store = RedisArticleStore.open(redis_url, run_id="run-2")
+    assert store.get("www:1") is None
+    assert store.near_duplicate_of("bali:2", body_signature(WIRE)) is None  # staged: dropped
+    store.close()
+
+
 def test_young_articles_are_downloaded_again_at_growing_ages_with_their_validators(
-    tmp_path: Path,
+    open_store: StoreFactory,
 ) -> None:
     hour = timedelta(hours=1)
     assert refresh_ages(timedelta(days=2)) == (hour, 6 * hour, 24 * hour, 48 * hour)
     assert refresh_ages(timedelta(hours=3)) == (hour, 3 * hour)
     assert refresh_ages(timedelta(0)) == ()
-    store = store_at(tmp_path, refresh=timedelta(days=2))
+    store = open_store(refresh=timedelta(days=2))
     published = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
     store.stage("kupang:1", "h", 1, "t", published.isoformat(), None, body_signature(WIRE))
     store.note_fetch("kupang:1", (published + 2 * hour).isoformat(), '"v1"', None)
+    assert store.validators("kupang:1") == (None, None)  # noted, not yet committed
     store.commit_pending()
     assert store.validators("kupang:1") == ('"v1"', None)
+    assert store.known("kupang:1").fetched_at == (published + 2 * hour).isoformat()
 
     def needs(at: datetime) -> bool:
         window = {"since": date(2026, 11, 1), "until": None}
@@ -197,3 +319,51 @@ def test_young_articles_are_downloaded_again_at_growing_ages_with_their_validato
     assert store.validators("kupang:1") == ('"v2"', "Fri, 20 Nov")
     assert not needs(published + 23 * hour) and needs(published + 25 * hour)
     assert not needs(published + 50 * hour)  # past the last age: old
+
+
+def test_kept_items_are_the_last_emitted_version_of_young_articles(
+    open_store: StoreFactory,
+) -> None:
+    store = open_store(refresh=timedelta(days=2))
+    now = datetime.now(timezone.utc)
+    young, old = (now - timedelta(hours=3)).isoformat(), (now - timedelta(days=4)).isoformat()
+    store.keep_item("kupang:1", young, {"id": "kupang:1", "version": 1, "judul": "Polisi"})
+    store.discard_pending()  # a run whose feed was not stored
+    assert store.last_item("kupang:1") is None
+    store.keep_item("kupang:1", young, {"id": "kupang:1", "version": 2, "judul": "Polisi"})
+    store.keep_item("kupang:2", old, {"id": "kupang:2", "version": 1})
+    assert store.last_item("kupang:1") is None  # kept once the run commits
+    store.commit_pending()
+    assert store.last_item("kupang:1") == {"id": "kupang:1", "version": 2, "judul": "Polisi"}
+    assert store.last_item("kupang:2") is None  # older than the refresh window: not kept
+    store.close()
+    assert open_store(refresh=timedelta(days=2)).last_item("kupang:1")["version"] == 2
+
+
+def test_copies_staged_before_their_original_are_relinked_at_the_end_of_the_run(
+    open_store: StoreFactory,
+) -> None:
+    store = open_store()
+    copy = body_signature(WIRE_EDITED)
+    store.stage("bali:2", "h", 1, "t", "2024-03-20T09:00:00+07:00", None, copy)
+    store.stage("jatim:3", "h", 1, "t", "2024-03-20T10:00:00+07:00", "bali:2", copy)
+    original = body_signature(WIRE)
+    store.stage("www:1", "h", 1, "t", "2024-03-19T09:00:00+07:00", None, original)
+    store.stage(
+        "kupang:4",
+        "h",
+        1,
+        "t",
+        "2024-03-20T11:00:00+07:00",
+        None,
+        body_signature(SAME_EVENT_OTHER_STORY),
+    )
+    assert store.relink_pending() == {"bali:2": "www:1", "jatim:3": "www:1"}
+    assert store.relink_pending() == {}  # settled
+    assert store.count() == 0
+    assert store.commit_pending() == 4
+    assert store.count() == 4
+    assert store.get("jatim:3").duplicate_of == "www:1"
+    assert store.get("bali:2").duplicate_of == "www:1"
+    assert store.get("www:1").duplicate_of is None
+    assert store.get("kupang:4").duplicate_of is None

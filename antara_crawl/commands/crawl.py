@@ -14,6 +14,7 @@ from antara_crawl.addon import check_settings
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.config import number_setting
 from antara_crawl.extensions import EXIT_LOCKED, EXIT_STAT
+from antara_crawl.frontier import run_name
 from antara_crawl.paths import resolve_data_paths
 from antara_crawl.spiders.antara import AntaraSpider
 from antara_crawl.state import StateError, StateLocked, check_state
@@ -47,7 +48,11 @@ class Command(ScrapyCrawlCommand):
                     ),
                     **opts.spargs,
                 )
-                check_state(self.settings.get("ANTARA_STATE") or "none", reset=options.reset_state)
+                check_state(
+                    self.settings.get("ANTARA_STATE") or "none",
+                    reset=options.reset_state,
+                    run_id=run_name(self.settings),
+                )
             except StateLocked as exc:
                 print(f"antara: {exc}", file=sys.stderr)
                 sys.exit(EXIT_LOCKED)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
     from typing_extensions import Self
 
-    from antara_crawl.state import ArticleStore
+    from antara_crawl.state import StateStore
 
 FEEDS: dict[str, tuple[str, ...]] = {
     "www": ("rss/terkini.xml", "rss/hukum.xml", "rss/nusantara.xml")
@@ -46,6 +46,8 @@ LISTINGS: dict[str, tuple[str, ...]] = {"www": ("terkini", "hukum")}
 _VIA_RANK = {"start_url": 0, "rss": 1, "listing": 2}
 DISCOVERY_PRIORITY = 100
 GONE_STATUSES = (404, 410)
+LEVEL_BATCH = 1000
+"""Articles of a "Baca juga" level handed to the scheduler at a time."""
 NOT_MODIFIED = 304
 
 
@@ -88,6 +90,7 @@ class AntaraSpider(scrapy.Spider):
         self.now = datetime.now(timezone.utc)
         self._frontier: dict[str, Pending] = {}
         self._requested: set[str] = set()
+        self._level: list[Pending] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -104,7 +107,7 @@ class AntaraSpider(scrapy.Spider):
         return spider
 
     @property
-    def store(self) -> ArticleStore | None:
+    def store(self) -> StateStore | None:
         """The cross-run state store, once the ArticleState extension has opened it."""
         state = self.crawler.get_extension(ArticleState)
         return state.store if state is not None else None
@@ -263,27 +266,30 @@ class AntaraSpider(scrapy.Spider):
     # -- articles, one "Baca juga" level at a time ------------------------------------
 
     def _schedule_frontier(self) -> None:
-        """When the spider is idle, request the next level of articles.
+        """When the spider is idle, request the next articles of the current level.
 
         First the articles discovery found (depth 0), then those their "Baca juga" links
         name (depth 1), and so on: each level is complete before the next is requested,
         so every article is reached at its smallest depth, whatever the download order.
+        A level goes to the scheduler :data:`LEVEL_BATCH` articles at a time, so a large
+        one waits as small tuples rather than as requests.
         """
-        if not self._frontier:
-            return
-        level, self._frontier = self._frontier, {}
+        if not self._level:
+            level, self._frontier = self._frontier, {}
+            for key, pending in level.items():
+                if key in self._requested:
+                    continue
+                self._count(key, "discovered")
+                if self._wanted(key):
+                    self._requested.add(key)
+                    self._level.append(pending)
+            if not self._level:  # the run is over now, not at the next idle check (5 s later)
+                return
+        batch, self._level = self._level[:LEVEL_BATCH], self._level[LEVEL_BATCH:]
         assert self.crawler.engine is not None
-        scheduled = False
-        for key, pending in level.items():
-            if key in self._requested:
-                continue
-            self._count(key, "discovered")
-            if self._wanted(key):
-                self._requested.add(key)
-                self.crawler.engine.crawl(self._article_request(pending))
-                scheduled = True
-        if scheduled:  # else the run is over now, not at the next idle check (5 s later)
-            raise DontCloseSpider
+        for pending in batch:
+            self.crawler.engine.crawl(self._article_request(pending))
+        raise DontCloseSpider
 
     def _wanted(self, key: str) -> bool:
         """Whether to download an article: unknown to earlier runs, or worth a new look."""
@@ -324,6 +330,7 @@ class AntaraSpider(scrapy.Spider):
             errback=self.request_failed,
             cb_kwargs={"via": pending.via, "referrer": pending.referrer, "depth": pending.depth},
             meta={"handle_httpstatus_list": [*GONE_STATUSES, NOT_MODIFIED]},
+            priority=-pending.depth,  # a queue shared by workers serves shallow levels first
         )
 
     def _note_fetch(self, response: Response, ref: ArticleRef | None) -> None:

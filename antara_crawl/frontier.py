@@ -1,0 +1,206 @@
+"""A frontier shared by several workers (``ANTARA_FRONTIER=redis://…``), on scrapy-redis.
+
+Workers started with the same ``ANTARA_FRONTIER`` (and ``ANTARA_RUN_ID``) are one run: they
+share one request queue and one dupefilter in that Redis, under keys of the run
+(``antara:run:{run}:…``), so every page is downloaded once by one of them. The dupefilter asks
+the crawler's fingerprinter (:mod:`antara_crawl.fingerprint`: every URL form of an article is
+one request). The first worker of a run starts from an empty queue and dupefilter; a worker
+stays until the shared queue has been empty for ``ANTARA_FRONTIER_QUIET`` seconds. Requests are
+pickled into the queue: whoever can write to that Redis can run code in the workers, so it
+must be private (a Redis on the network needs a password, see ``ANTARA_REDIS_INSECURE``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import threading
+import time
+import uuid
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.scheduler import Scheduler
+
+from antara_crawl.config import number_setting
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
+
+
+def run_name(settings: BaseSettings) -> str | None:
+    """The run a worker belongs to: from ``ANTARA_FRONTIER`` (its password left out) and
+    ``ANTARA_RUN_ID``; with no frontier, ``ANTARA_RUN_ID`` alone (None if unset)."""
+    frontier = settings.get("ANTARA_FRONTIER") or ""
+    run_id = settings.get("ANTARA_RUN_ID") or ""
+    if not frontier:
+        return run_id or None
+    parts = urlsplit(frontier)
+    where = f"{parts.hostname}:{parts.port}{parts.path}"
+    return hashlib.sha1(f"{where}\0{run_id}".encode()).hexdigest()[:16]
+
+
+def frontier_settings(settings: BaseSettings) -> dict[str, Any]:
+    """The Scrapy settings that put a worker on the shared frontier ``ANTARA_FRONTIER``."""
+    prefix = f"antara:run:{run_name(settings)}"
+    return {
+        "SCHEDULER": "antara_crawl.frontier.FrontierScheduler",
+        "DUPEFILTER_CLASS": "antara_crawl.frontier.ArticleDupeFilter",
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:dupefilter",
+        "SCHEDULER_PERSIST": True,  # the first worker to finish must not delete the queue
+        "SCHEDULER_IDLE_BEFORE_CLOSE": 0,
+        "REDIS_URL": settings.get("ANTARA_FRONTIER"),
+    }
+
+
+class ArticleDupeFilter(RFPDupeFilter):
+    """scrapy-redis's dupefilter with the crawler's request fingerprinter (its own ignores
+    ``REQUEST_FINGERPRINTER_CLASS``, so two URL forms of one article were two downloads)."""
+
+    fingerprinter: Any = None
+
+    @classmethod
+    def from_spider(cls, spider: Spider) -> ArticleDupeFilter:
+        dupefilter = super().from_spider(spider)
+        dupefilter.fingerprinter = spider.crawler.request_fingerprinter
+        return dupefilter
+
+    def request_fingerprint(self, request: Request) -> str:
+        return self.fingerprinter.fingerprint(request).hex()
+
+
+class FrontierScheduler(Scheduler):
+    """scrapy-redis's scheduler for one run of several workers.
+
+    A worker registers in the run's worker set (renewed every ``ANTARA_WORKER_TTL`` / 3 s); the
+    first one alive empties the run's queue and dupefilter, left by an earlier run with the
+    same name. An idle worker is kept until the shared queue has been empty for
+    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it.
+    """
+
+    quiet: float = 10.0
+    ttl: float = 30.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FrontierScheduler:
+        scheduler = super().from_crawler(crawler)
+        scheduler.crawler = crawler
+        scheduler.quiet = number_setting(crawler.settings, "ANTARA_FRONTIER_QUIET")
+        scheduler.ttl = number_setting(crawler.settings, "ANTARA_WORKER_TTL")
+        scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        scheduler.stop = threading.Event()
+        scheduler.empty_since = None
+        crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
+        return scheduler
+
+    @property
+    def workers_key(self) -> str:
+        return self.queue_key.rsplit(":", 1)[0] + ":workers"
+
+    def open(self, spider: Spider) -> None:
+        super().open(spider)
+        self.server.zremrangebyscore(self.workers_key, "-inf", time.time())
+        if self.server.zcard(self.workers_key) == 0:
+            self.flush()
+        self._register()
+        threading.Thread(target=self._renew, daemon=True).start()
+
+    def close(self, reason: str) -> None:
+        self.stop.set()
+        self.server.zrem(self.workers_key, self.worker)
+        super().close(reason)
+
+    def _register(self) -> None:
+        self.server.zadd(self.workers_key, {self.worker: time.time() + self.ttl})
+        self.server.pexpire(self.workers_key, int(self.ttl * 1000))
+
+    def _renew(self) -> None:
+        while not self.stop.wait(self.ttl / 3):
+            self._register()
+
+    def next_request(self) -> Request | None:
+        request = super().next_request()
+        if request is not None:
+            self.empty_since = None
+        return request
+
+    def spider_idle(self, spider: Spider) -> None:
+        """Keep the worker until the shared queue has been empty for the quiet period."""
+        if len(self.queue):
+            self.empty_since = None
+            raise DontCloseSpider
+        now = time.monotonic()
+        if self.empty_since is None:
+            self.empty_since = now
+        if now - self.empty_since < self.quiet:
+            self._wake(min(1.0, self.quiet - (now - self.empty_since)))
+            raise DontCloseSpider
+
+    def _wake(self, delay: float) -> None:
+        """Have the engine look again in ``delay`` seconds rather than at its next heartbeat
+        (5 s): Scrapy offers no public call for it, so the engine's own is used if present."""
+        from twisted.internet import reactor
+
+        slot = getattr(self.crawler.engine, "_slot", None)
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None:
+            reactor.callLater(delay, nextcall.schedule)  # type: ignore[attr-defined]
+
+
+RESERVE = """
+local now = tonumber(ARGV[1])
+local delay = tonumber(ARGV[2])
+local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], tostring(at + delay), 'PX', math.ceil(delay * 1000) + 60000)
+return tostring(at)
+"""
+"""Reserve the next request time of a portal for the cluster: ``delay`` after the last one."""
+
+
+class ClusterPolitenessMiddleware:
+    """Per-portal politeness for the whole cluster (on with ``ANTARA_FRONTIER``).
+
+    ``DOWNLOAD_DELAY``, AutoThrottle and robots.txt Crawl-delay space requests per process;
+    with N workers that is N times the load on a portal. Before each request this middleware
+    reserves, in the frontier's Redis, the portal's next request time (its download slot's
+    delay after the one reserved before, by any worker) and waits for it, so the cluster
+    asks a portal no more often than one worker would.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        import redis
+
+        self.crawler = crawler
+        self.client = redis.Redis.from_url(crawler.settings["ANTARA_FRONTIER"])
+        self.reserve = self.client.register_script(RESERVE)
+        self.prefix = f"antara:run:{run_name(crawler.settings)}:next:"
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ClusterPolitenessMiddleware:
+        from scrapy.exceptions import NotConfigured
+
+        if not crawler.settings.get("ANTARA_FRONTIER"):
+            raise NotConfigured("no shared frontier")
+        return cls(crawler)
+
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        import asyncio
+
+        engine = self.crawler.engine
+        assert engine is not None
+        key, slot = engine.downloader._get_slot(request)  # the slot the request will take
+        delay = slot.delay  # DOWNLOAD_DELAY, as AutoThrottle and Crawl-delay set it
+        if delay <= 0:
+            return
+        at = float(self.reserve(keys=[self.prefix + key], args=[time.time(), delay]))
+        wait = at - time.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
