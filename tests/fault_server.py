@@ -50,30 +50,6 @@ BOMB_EXPANDED = 1024 * 1024 * 1024
 """Bytes a gzip bomb expands to (it is about 1 MB on the wire)."""
 EVIL = "http://evil.example"
 
-FAULTS = (
-    "503",
-    "429",
-    "500",
-    "stall_headers",
-    "stall_body",
-    "reset",
-    "reset_body",
-    "truncate",
-    "bad_status",
-    "wrong_type",
-    "cp1252",
-    "cp1252_undeclared",
-    "bad_utf8",
-    "garbage",
-    "loop",
-    "chain",
-    "offsite",
-    "huge",
-    "huge_stream",
-    "huge_headers",
-    "bomb",
-    "bad_gzip",
-)
 TRANSIENT = (
     "503",
     "429",
@@ -88,6 +64,19 @@ TRANSIENT = (
 """Faults a retry gets past."""
 DIFFERENT_FORM = ("wrong_type", "cp1252", "cp1252_undeclared", "bad_utf8")
 """The page itself, served in a form the crawler must cope with."""
+FAULTS = (
+    *TRANSIENT,
+    *DIFFERENT_FORM,
+    "garbage",
+    "loop",
+    "chain",
+    "offsite",
+    "huge",
+    "huge_stream",
+    "huge_headers",
+    "bomb",
+    "bad_gzip",
+)
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
