@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from functools import cache
 from importlib import resources
@@ -26,7 +26,7 @@ from antara_crawl.extensions import ArticleState
 from antara_crawl.extract.dates import format_iso
 from antara_crawl.extract.text import paragraph_key
 from antara_crawl.items import SCHEMA_VERSION
-from antara_crawl.state import body_signature
+from antara_crawl.state import StoredArticle, body_signature
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -44,9 +44,66 @@ class Dropped(DropItem):
         self.reason = reason
 
 
+VERSIONED_FIELDS: tuple[str, ...] = (
+    "title",
+    "published_at",
+    "updated_at",
+    "reporter",
+    "editor",
+    "dateline",
+    "category",
+    "tags",
+    "image_url",
+    "image_caption",
+    "summary",
+    "body",
+    "related",
+    "police.units",
+    "police.officers",
+    "police.terms",
+    "police.score",
+    "police.provinces",
+)
+"""The fields (``police.units``: a key of ``police``) whose change makes a new ``version``:
+what the page says and what the analysis reads in it. Not counted: the article's identity
+(``id``, ``portal``, ``province``; ``url``, whose slug depends on the link that led to the
+page), how a run reached it (``discovered_via``, ``referrer``, ``depth``, ``crawled_at``),
+what the state adds (``version``, ``duplicate_of``, ``withdrawn_at``), ``content_hash`` (the
+body is counted) and ``police.reasons``, wording that explains ``police.score`` (counted)."""
+
+
 def content_hash(body: str) -> str:
-    """sha256 hex of an item's body: what ``version`` changes with."""
+    """sha256 hex of an item's body."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def versioned_values(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of an item's :data:`VERSIONED_FIELDS`, by name (None where absent)."""
+    values: dict[str, Any] = {}
+    for name in VERSIONED_FIELDS:
+        value: Any = item
+        for part in name.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        values[name] = value
+    return values
+
+
+def fields_hash(item: Mapping[str, Any]) -> str:
+    """sha256 hex of the canonical JSON (sorted keys, UTF-8, compact) of an item's
+    :data:`VERSIONED_FIELDS`: what ``version`` changes with."""
+    text = json.dumps(
+        versioned_values(item), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_unchanged(stored: StoredArticle, body_hash: str, item_fields_hash: str) -> bool:
+    """Whether an article reads as its last emitted version did: the same
+    :func:`fields_hash`, or, for a version recorded before fields were hashed, the same
+    body (an upgrade does not emit every known article again)."""
+    if stored.fields_hash is None:
+        return stored.content_hash == body_hash
+    return stored.fields_hash == item_fields_hash
 
 
 class CompleteItemPipeline:
@@ -151,9 +208,10 @@ class RunDedupePipeline:
 class StatePipeline:
     """Cross-run dedupe and versions, and near-duplicate links (``ANTARA_STATE``).
 
-    An article whose body is unchanged since a previous run is dropped (not emitted
-    again); a changed one, or one withdrawn since (``withdrawn_at``), leaves with
-    ``version`` + 1. ``duplicate_of`` names the
+    An article whose :data:`VERSIONED_FIELDS` are unchanged since a previous run is dropped
+    (not emitted again); a changed one, or one withdrawn since (``withdrawn_at``), leaves with
+    ``version`` + 1 (counted as ``antara/reextracted/changed`` too in a replay,
+    ``ANTARA_REEXTRACT``). ``duplicate_of`` names the
     earliest-seen article with a near-identical body (a wire copy republished).
     The item is staged in the store; the ArticleState extension commits it once the
     feeds are stored.
@@ -162,6 +220,7 @@ class StatePipeline:
     def __init__(self, crawler: Crawler, state: ArticleState) -> None:
         self.stats = crawler.stats
         self.state = state
+        self.reextract = crawler.settings.getbool("ANTARA_REEXTRACT")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -179,8 +238,13 @@ class StatePipeline:
         seen_at = datetime.now(timezone.utc).isoformat()
         stored = store.get(key)
         withdrawn = adapter.get("withdrawn_at") is not None
-        if stored is not None and stored.content_hash == adapter["content_hash"] and not withdrawn:
-            store.touch(key, seen_at)
+        fields = fields_hash(adapter)
+        if (
+            stored is not None
+            and not withdrawn
+            and is_unchanged(stored, adapter["content_hash"], fields)
+        ):
+            store.touch(key, seen_at, fields)
             self.stats.inc_value("antara/state/unchanged")
             raise Dropped("unchanged", f"Unchanged since an earlier run: {key}", log_level="DEBUG")
         signature = body_signature(adapter["body"])
@@ -189,6 +253,8 @@ class StatePipeline:
             key, signature, adapter.get("published_at")
         )
         self.stats.inc_value("antara/state/changed" if stored else "antara/state/new")
+        if stored and self.reextract and not withdrawn:
+            self.stats.inc_value("antara/reextracted/changed")
         if adapter["duplicate_of"]:
             self.stats.inc_value("antara/state/near_duplicate")
         store.stage(
@@ -199,6 +265,7 @@ class StatePipeline:
             adapter.get("published_at"),
             adapter["duplicate_of"],
             signature,
+            fields_hash=fields,
         )
         store.keep_item(key, adapter["published_at"], adapter.asdict())
         return item

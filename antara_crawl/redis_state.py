@@ -2,7 +2,8 @@
 
 The same meaning as the SQLite store (:class:`antara_crawl.state.ArticleStore`), through the
 same interface (:class:`antara_crawl.state.StateStore`): what earlier runs emitted (content
-hash, version, first and last seen, publication time, ``duplicate_of``, MinHash signature),
+hash, version, first and last seen, publication time, ``duplicate_of``, fields hash, MinHash
+signature),
 what they downloaded without emitting (with the police score), how far back each listing was
 read, and the LSH band index; when each article was last downloaded with its server's
 validators, and the last emitted version of each young article. Every worker stages what it
@@ -66,6 +67,9 @@ if TYPE_CHECKING:
     import redis
 
 PREFIX = "antara:"
+UPGRADABLE = ("2",)
+"""Older state formats read as they are: format 2's records lack the fields hash (their 7th
+item), read as None."""
 LOCK_TTL = 30
 """Seconds a run's lock outlives its last worker's last renewal, by default
 (``ANTARA_WORKER_TTL``)."""
@@ -175,7 +179,7 @@ class RedisArticleStore(StateStore):
                     )
                 store._delete_all()
             found = client.hget(store._key("meta"), "format")
-            if found is None:
+            if found is None or found.decode() in UPGRADABLE:
                 client.hset(store._key("meta"), "format", STATE_FORMAT)
             elif found.decode() != STATE_FORMAT:
                 store.close()
@@ -268,8 +272,8 @@ class RedisArticleStore(StateStore):
         article, skipped, fetch = pipe.execute()
         fetched_at = json.loads(fetch)[0] if fetch is not None else None
         if article is not None:
-            _hash, _version, _first, last_seen, published, _duplicate_of = json.loads(article)
-            return Known(None, published, None, fetched_at or last_seen)
+            stored = StoredArticle(key, *json.loads(article))
+            return Known(None, stored.published_at, None, fetched_at or stored.last_seen)
         if skipped is not None:
             reason, published, seen, score = json.loads(skipped)
             return Known(reason, published, score, fetched_at or seen)
@@ -321,8 +325,8 @@ class RedisArticleStore(StateStore):
             if raw is None:
                 records.append(None)
                 continue
-            _hash, _version, first_seen, _last, published, duplicate_of = json.loads(raw)
-            records.append((published, first_seen, signature, duplicate_of))
+            stored = StoredArticle(keys[i], *json.loads(raw))
+            records.append((stored.published_at, stored.first_seen, signature, stored.duplicate_of))
         return records
 
     def _staged(self) -> list[tuple[str, str | None, bytes, str | None]]:
@@ -334,8 +338,8 @@ class RedisArticleStore(StateStore):
         staged = []
         for key, raw, signature in zip(keys, records, signatures, strict=True):
             if raw is not None and signature is not None:
-                _hash, _version, _first, _last, published, duplicate_of = json.loads(raw)
-                staged.append((key, published, signature, duplicate_of))
+                stored = StoredArticle(key, *json.loads(raw))
+                staged.append((key, stored.published_at, signature, stored.duplicate_of))
         return staged
 
     def _relink(self, links: dict[str, str]) -> None:
@@ -359,11 +363,15 @@ class RedisArticleStore(StateStore):
         published_at: str | None,
         duplicate_of: str | None,
         signature: np.ndarray,
+        *,
+        fields_hash: str | None = None,
     ) -> None:
         """Record an emitted article as staged by this worker, until :meth:`commit_pending`."""
         stored = self.get(key)
         first_seen = stored.first_seen if stored else seen_at
-        record = [content_hash, version, first_seen, seen_at, published_at, duplicate_of]
+        record = [
+            content_hash, version, first_seen, seen_at, published_at, duplicate_of, fields_hash
+        ]  # fmt: skip
         pipe = self.client.pipeline(transaction=True)
         pipe.hset(self._key("pending"), key, json.dumps(record))
         pipe.hset(self._key("pending-signatures"), key, signature.tobytes())
@@ -393,12 +401,15 @@ class RedisArticleStore(StateStore):
         if floor is None or day < floor:
             self.client.hset(self._key("meta"), f"floor {listing}", day.isoformat())
 
-    def touch(self, key: str, seen_at: str) -> None:
-        """Note that an unchanged article was seen again."""
+    def touch(self, key: str, seen_at: str, fields_hash: str | None = None) -> None:
+        """Note that an unchanged article was seen again, with its fields hash when given
+        (so an article recorded before fields were hashed gets one)."""
         raw = self.client.hget(self._key("articles"), key)
         if raw is not None:
             record = json.loads(raw)
             record[3] = seen_at
+            if fields_hash is not None:
+                record[6:] = [fields_hash]  # format 2's records end before it
             self.client.hset(self._key("articles"), key, json.dumps(record))
 
     def commit_pending(self) -> int:

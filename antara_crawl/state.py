@@ -1,9 +1,9 @@
 """Cross-run state: which articles were emitted, with which content, and their signatures.
 
-SQLite (the default, ``ANTARA_STATE``) keeps, per article key, its content hash,
-version, first and last seen time, publication time and MinHash signature, plus an
-LSH band index for near-duplicate lookups. Every lookup is an indexed query: nothing
-loads the history into memory.
+SQLite (the default, ``ANTARA_STATE``) keeps, per article key, its content hash, fields
+hash (:func:`antara_crawl.pipelines.fields_hash`), version, first and last seen time,
+publication time and MinHash signature, plus an LSH band index for near-duplicate
+lookups. Every lookup is an indexed query: nothing loads the history into memory.
 
 What a run emits is *staged* first and *committed* only once the feeds holding it are
 stored (see :class:`antara_crawl.extensions.ArticleState`, which owns the store during a
@@ -41,7 +41,8 @@ _ARTICLE_COLUMNS = """
     last_seen TEXT NOT NULL,
     published_at TEXT,
     duplicate_of TEXT,
-    signature BLOB
+    signature BLOB,
+    fields_hash TEXT
 """
 # ``articles``: what earlier runs emitted (seen); ``pending``: what this run emitted, staged
 # until its feeds are stored; ``bands``: the LSH index of both, ``committed`` telling which;
@@ -81,9 +82,16 @@ CREATE TABLE IF NOT EXISTS fetches (
 # a withdrawal (404/410) can be emitted as a new version of it; older ones are pruned.
 # ``fetches``: when each article was last downloaded, with the validators its server gave
 # (ETag, Last-Modified) for a conditional request next time; written when a run commits.
-STATE_FORMAT = "2"
-UPGRADES = {"1": "ALTER TABLE skipped ADD COLUMN police_score REAL"}
-"""How a state file of an older format is brought to the next one (1: no police scores)."""
+STATE_FORMAT = "3"
+UPGRADES: dict[str, tuple[str, ...]] = {
+    "1": ("ALTER TABLE skipped ADD COLUMN police_score REAL",),
+    "2": (
+        "ALTER TABLE articles ADD COLUMN fields_hash TEXT",
+        "ALTER TABLE pending ADD COLUMN fields_hash TEXT",
+    ),
+}
+"""How a state file of an older format is brought to the next one (1: no police scores;
+2: no fields hashes, which stay NULL for the articles it knew)."""
 NUM_PERM = 128
 DEFAULT_REFRESH = timedelta(days=2)
 REFRESH_STEPS = (timedelta(hours=1), timedelta(hours=6))
@@ -111,7 +119,8 @@ def _upgrade(db: sqlite3.Connection, found: str, path: Path) -> None:
             raise StateError(f"state file {path} has format {found}, expected {STATE_FORMAT}")
         with db:
             db.execute("BEGIN")
-            db.execute(UPGRADES[found])
+            for statement in UPGRADES[found]:
+                db.execute(statement)
             found = str(int(found) + 1)
             db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (found,))
 
@@ -264,7 +273,8 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
-    """What the state knows of one emitted article."""
+    """What the state knows of one emitted article; ``fields_hash`` is None for an article
+    last emitted before fields were hashed (state format 2)."""
 
     key: str
     content_hash: str
@@ -273,6 +283,7 @@ class StoredArticle:
     last_seen: str
     published_at: str | None
     duplicate_of: str | None
+    fields_hash: str | None = None
 
 
 class StateStore:
@@ -505,8 +516,8 @@ class ArticleStore(StateStore):
     def get(self, key: str) -> StoredArticle | None:
         """The committed record of an article, or None if no run has emitted it."""
         row = self.db.execute(
-            "SELECT key, content_hash, version, first_seen, last_seen, published_at, duplicate_of"
-            " FROM articles WHERE key = ?",
+            "SELECT key, content_hash, version, first_seen, last_seen, published_at, duplicate_of,"
+            " fields_hash FROM articles WHERE key = ?",
             (key,),
         ).fetchone()
         return StoredArticle(*row) if row else None
@@ -604,6 +615,8 @@ class ArticleStore(StateStore):
         published_at: str | None,
         duplicate_of: str | None,
         signature: np.ndarray,
+        *,
+        fields_hash: str | None = None,
     ) -> None:
         """Record an emitted article as pending, until :meth:`commit_pending`."""
         stored = self.get(key)
@@ -611,9 +624,9 @@ class ArticleStore(StateStore):
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute(
-                "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, content_hash, version, first_seen, seen_at, published_at, duplicate_of,
-                 signature.tobytes()),
+                 signature.tobytes(), fields_hash),
             )  # fmt: skip
             self.db.executemany(
                 "INSERT OR IGNORE INTO bands (band, bucket, key, committed) VALUES (?, ?, ?, 0)",
@@ -650,11 +663,16 @@ class ArticleStore(StateStore):
                     (f"floor {listing}", day.isoformat()),
                 )
 
-    def touch(self, key: str, seen_at: str) -> None:
-        """Note that an unchanged article was seen again."""
+    def touch(self, key: str, seen_at: str, fields_hash: str | None = None) -> None:
+        """Note that an unchanged article was seen again, with its fields hash when given
+        (so an article recorded before fields were hashed gets one)."""
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute("UPDATE articles SET last_seen = ? WHERE key = ?", (seen_at, key))
+            self.db.execute(
+                "UPDATE articles SET last_seen = ?, fields_hash = coalesce(?, fields_hash)"
+                " WHERE key = ?",
+                (seen_at, fields_hash, key),
+            )
 
     def commit_pending(self) -> int:
         """Mark every staged article as seen, in one transaction; returns how many."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -153,13 +154,20 @@ def test_what_earlier_runs_knew(open_store: StoreFactory) -> None:
     assert store.known("kupang:7").police_score == 0.25
 
 
+def old_schema(state_format: int) -> str:
+    """:data:`SCHEMA` as a state file of an older format has it."""
+    schema = SCHEMA.replace(",\n    fields_hash TEXT\n", "\n")  # format 3
+    if state_format == 1:
+        police_score = "    seen TEXT NOT NULL,\n    police_score REAL\n"
+        schema = schema.replace(police_score, "    seen TEXT NOT NULL\n")
+    return schema
+
+
 def test_a_state_file_of_format_1_is_upgraded_and_keeps_what_it_knew(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite3"
     db = sqlite3.connect(path)
     db.executescript(
-        SCHEMA.replace(
-            "    seen TEXT NOT NULL,\n    police_score REAL\n", "    seen TEXT NOT NULL\n"
-        )
+        old_schema(1)
         + "INSERT INTO meta VALUES ('format', '1');"
         + "INSERT INTO skipped VALUES ('kupang:3', 'not_police', NULL, 't');"
     )
@@ -367,3 +375,74 @@ def test_copies_staged_before_their_original_are_relinked_at_the_end_of_the_run(
     assert store.get("bali:2").duplicate_of == "www:1"
     assert store.get("www:1").duplicate_of is None
     assert store.get("kupang:4").duplicate_of is None
+
+
+def test_fields_hashes_are_kept_and_given_to_articles_recorded_without(
+    open_store: StoreFactory,
+) -> None:
+    store = open_store()
+    signature = body_signature(WIRE)
+    store.stage("kupang:1", "h", 1, "t", "2024-03-20T08:00:00+08:00", None, signature,
+                fields_hash="fields-1")  # fmt: skip
+    store.stage("kupang:2", "h", 1, "t", "2024-03-20T08:00:00+08:00", None, signature)
+    assert store.get("kupang:1") is None  # staged, not yet committed
+    store.commit_pending()
+    assert store.get("kupang:1").fields_hash == "fields-1"
+    assert store.get("kupang:2").fields_hash is None
+    store.touch("kupang:2", "t2", "fields-2")  # seen unchanged: now it has one
+    store.touch("kupang:1", "t2")  # without a hash: the one it has stays
+    store.close()
+    reopened = open_store()
+    assert reopened.get("kupang:1").fields_hash == "fields-1"
+    assert reopened.get("kupang:2").fields_hash == "fields-2"
+    assert reopened.get("kupang:2").last_seen == "t2"
+    reopened.stage("kupang:1", "h", 2, "t3", "2024-03-20T08:00:00+08:00", None, signature,
+                   fields_hash="fields-3")  # fmt: skip
+    reopened.commit_pending()
+    assert (reopened.get("kupang:1").version, reopened.get("kupang:1").fields_hash) == (
+        2,
+        "fields-3",
+    )
+
+
+def test_a_state_file_of_format_2_gains_fields_hashes_and_keeps_what_it_knew(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(
+        old_schema(2)
+        + "INSERT INTO meta VALUES ('format', '2');"
+        + "INSERT INTO articles VALUES ('kupang:1', 'h1', 2, 't0', 't1', NULL, NULL, NULL);"
+        + "INSERT INTO pending VALUES ('kupang:9', 'h9', 1, 't0', 't1', NULL, NULL, NULL);"
+    )
+    db.close()
+    store = ArticleStore.open(path)
+    old = store.get("kupang:1")
+    assert (old.content_hash, old.version, old.last_seen, old.fields_hash) == ("h1", 2, "t1", None)
+    store.stage("kupang:2", "h2", 1, "t2", None, None, body_signature(WIRE), fields_hash="f2")
+    assert store.commit_pending() == 1  # the dead run's staged article was dropped
+    assert store.get("kupang:2").fields_hash == "f2"
+    assert store.get("kupang:9") is None
+    store.touch("kupang:1", "t2", "f1")
+    assert store.get("kupang:1").fields_hash == "f1"
+    store.close()
+    format_row = sqlite3.connect(path).execute("SELECT value FROM meta WHERE name = 'format'")
+    assert format_row.fetchone() == (STATE_FORMAT,) == ("3",)
+
+
+def test_a_redis_state_of_format_2_is_read_and_gains_fields_hashes(redis_url: str) -> None:
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    client.hset("antara:meta", "format", "2")
+    record = ["h1", 2, "t0", "t1", "2024-03-20T08:00:00+08:00", None]  # format 2: 6 items
+    client.hset("antara:articles", "kupang:1", json.dumps(record))
+    store = RedisArticleStore.open(redis_url)
+    old = store.get("kupang:1")
+    assert (old.content_hash, old.version, old.last_seen, old.fields_hash) == ("h1", 2, "t1", None)
+    assert store.known("kupang:1") == Known(None, "2024-03-20T08:00:00+08:00", None, "t1")
+    store.touch("kupang:1", "t2", "f1")
+    assert store.get("kupang:1").fields_hash == "f1"
+    assert store.get("kupang:1").last_seen == "t2"
+    store.close()
+    assert client.hget("antara:meta", "format") == STATE_FORMAT.encode()
