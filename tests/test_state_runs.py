@@ -76,10 +76,14 @@ def build(root: Path, run: int) -> dict[str, Article]:
                               at("bali", 5)),
         "young": Article("kupang", "151050", "", "Polda NTT siagakan personel jelang natal",
                          story("Kupang", "Polda NTT", "apel siaga natal", 300), at("kupang", 0.5)),
+        "young_retitled": Article("kupang", "151051", "", "Polres Kupang Kota gelar patroli pasar",
+                                  story("Kupang", "Polres Kupang Kota", "patroli pasar", 60),
+                                  at("kupang", 0.6)),
     }  # fmt: skip
     if run >= 2:
         edited = articles["young"]
         edited.paragraphs = [*edited.paragraphs, "Apel siaga dipimpin langsung Kapolda NTT."]
+        articles["young_retitled"].title += " jelang natal"  # the headline alone
         articles["new"] = Article(
             "kupang",
             "151060",
@@ -131,8 +135,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
     results = {}
     for run in (1, 2, 3):
         articles = build(mirror, min(run, 2))
-        if run == 2:  # as if run 1 had been 2 h after the young article's publication
-            backdate_fetch(state, key(articles["young"]), articles["young"].published)
+        if run == 2:  # as if run 1 had been 2 h after the young articles' publication
+            for name in ("young", "young_retitled"):
+                backdate_fetch(state, key(articles[name]), articles[name].published)
         settings = {"ANTARA_REFRESH_DAYS": "0"} if run == 3 else {}
         with serve_mirror(mirror) as server:
             crawl = run_crawl(
@@ -157,15 +162,19 @@ def test_first_run_emits_everything_once_as_version_1(runs) -> None:
 def test_second_run_emits_only_the_new_the_edited_and_the_wire_copy(runs) -> None:
     crawl, requests, articles = runs[2]
     emitted = crawl.by_key
-    assert set(emitted) == {key(articles[n]) for n in ("new", "copy", "young")}
+    assert set(emitted) == {key(articles[n]) for n in ("new", "copy", "young", "young_retitled")}
     assert emitted[key(articles["young"])]["version"] == 2
+    retitled = emitted[key(articles["young_retitled"])]  # a new version for its headline
+    first = runs[1][0].by_key[retitled["id"]]
+    assert (retitled["version"], retitled["title"]) == (2, first["title"] + " jelang natal")
+    assert retitled["content_hash"] == first["content_hash"]
     assert emitted[key(articles["new"])]["version"] == 1
     assert emitted[key(articles["copy"])]["duplicate_of"] == key(articles["wire"])
     assert emitted[key(articles["new"])]["duplicate_of"] is None
     downloaded = article_requests(requests)
     for name in ("old_kupang", "old_bali", "wire", "not_police"):
         assert not any(f"/berita/{articles[name].id}/" in r for r in downloaded), name
-    assert len(downloaded) == len(set(downloaded)) == 3
+    assert len(downloaded) == len(set(downloaded)) == 4
 
 
 def test_an_unchanged_rerun_emits_nothing_and_downloads_no_known_article(runs) -> None:
