@@ -25,8 +25,9 @@ ANTARA_MIRROR = os.environ.get("ANTARA_MIRROR", "")
 ANTARA_ARCHIVE = os.environ.get("ANTARA_ARCHIVE", "")
 # Replaying archives (ANTARA_MIRROR), the capture nearest this time instead of the latest.
 ANTARA_ARCHIVE_AS_OF = os.environ.get("ANTARA_ARCHIVE_AS_OF", "")
-# Read every article reached again, known or not, and emit those whose body changed: set by
-# the add-on when ANTARA_MIRROR names archives (a replay fetches nothing from ANTARA).
+# Read every article reached again, known or not, and emit those whose counted fields changed
+# (README, "Versions"): set by the add-on when ANTARA_MIRROR names archives (a replay fetches
+# nothing from ANTARA).
 ANTARA_REEXTRACT = False
 # Where state, feeds and run reports live ("{data}" in the settings below): empty means the
 # project directory's data/, never the working directory (antara_crawl.paths).

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
 from antara_crawl import settings as project_settings
@@ -137,7 +138,7 @@ class Pipeline:
 
     complete: CompleteItemPipeline
     state: StatePipeline
-    crawler: Any
+    crawler: Crawler
 
     def emit(self, item: dict[str, Any]) -> dict[str, Any] | None:
         """The item as it leaves, or None when dropped as unchanged."""
