@@ -84,6 +84,7 @@ class RunReport:
             max_unknown_design=number_setting(settings, "ANTARA_MONITOR_MAX_UNKNOWN_DESIGN"),
             max_error_rate=number_setting(settings, "ANTARA_MONITOR_MAX_ERROR_RATE"),
             min_pages=int(number_setting(settings, "ANTARA_MONITOR_MIN_PAGES")),
+            max_missing_field=number_setting(settings, "ANTARA_MONITOR_MAX_MISSING_FIELD"),
         )
         self.feeds: list[dict[str, Any]] = []
         self.finish_reason = "not started"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from scrapy.settings import Settings
@@ -15,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from antara_crawl import settings as project_settings
 from antara_crawl.addon import check_settings
 from antara_crawl.archive import settle_part
+from antara_crawl.monitors import check_field_coverage
 from antara_crawl.retention import (
     COMPACT_PART,
     apply_retention,
@@ -26,6 +28,12 @@ from antara_crawl.retention import (
 )
 from antara_crawl.runs import recent_reports, retention_line, run_stem
 from antara_crawl.warc import open_record
+from tests.crawl import run_crawl
+from tests.sitebuilder import Article, Site
+from tests.test_feeds import feeds_in_process, make_item, read_jsonl, write_feed
+from tests.test_state_runs import NOW as STATE_NOW
+from tests.test_state_runs import at as state_at
+from tests.test_state_runs import story
 from tests.warcs import ArchiveBuilder
 
 NOW = datetime(2026, 11, 29, 19, 30, tzinfo=timezone.utc)
@@ -234,3 +242,148 @@ def test_the_default_feed_directory_and_the_summary_line() -> None:
         "Retention: 96 feeds, 90 reports older than 30 days compacted into 3 monthly files; "
         "1 months NOT COMPACTED (see the log)"
     )
+
+
+def test_a_field_a_design_always_has_missing_on_most_of_its_pages_fails_the_monitor() -> None:
+    healthy = {
+        "antara/extract/design/current": 24,
+        "antara/extract/design/older": 5,
+        "antara/extract/missing/current/reporter": 1,
+        "antara/extract/missing/current/tags": 2,
+        "antara/extract/missing/older/dateline": 5,  # too few pages of "older" to judge
+    }
+    result = check_field_coverage(healthy, 0.5, 10)
+    assert result.ok and result.value == round(2 / 24, 4)
+    moved = {**healthy, "antara/extract/missing/current/reporter": 20,
+             "antara/extract/missing/current/image_caption": 13}  # fmt: skip
+    result = check_field_coverage(moved, 0.5, 10)
+    assert not result.ok and result.value == round(20 / 24, 4)
+    assert result.message.startswith(
+        "reporter missing on 20 of 24 'current' articles (83%); "
+        "image_caption missing on 13 of 24 'current' articles (54%) (at most 50%)"
+    )
+    assert check_field_coverage(moved, 0.9, 10).ok
+    assert check_field_coverage(moved, 0.5, 25).ok  # a run too small to judge
+    assert check_field_coverage({}, 0.5, 10).ok
+
+
+# -- end to end -----------------------------------------------------------------------------
+
+TOPICS = ["razia senjata tajam", "patroli malam", "operasi zebra", "penangkapan pencuri motor",
+          "pengungkapan kasus narkoba", "pengamanan pasar", "sosialisasi tertib lalu lintas",
+          "penertiban balap liar", "penyelidikan penipuan daring", "pengamanan ibadah",
+          "razia miras", "patroli pantai"]  # fmt: skip
+"""Twelve police stories of the mirror: more than ANTARA_MONITOR_MIN_PAGES (10)."""
+
+
+@pytest.fixture(scope="module")
+def old_files_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One crawl with ``ANTARA_RETENTION_DAYS=30`` whose data and archive directories hold
+    run files of a month that ended more than 30 days ago, and of yesterday; its mirror's
+    articles mostly lack the reporter's byline."""
+    base = tmp_path_factory.mktemp("retention")
+    site = Site(STATE_NOW, portals=("kupang",), rss_size=20, page_size=5)
+    site.add(*(
+        Article("kupang", str(152000 + n), "", f"Polres Kupang gelar {topic}",
+                story("Kupang", "Polres Kupang", topic, 20 + 7 * n),
+                state_at("kupang", 0.1 * n + 0.2),
+                reporter="" if n >= 2 else "Pewarta Contoh", tags=["Polres Kupang"],
+                category="Hukum")
+        for n, topic in enumerate(TOPICS)
+    ))  # fmt: skip
+    site.write(base / "mirror")
+    data, archives = base / "data", base / "archives"
+    feeds, runs = data / "feeds" / "antara", data / "runs"
+    old = STATE_NOW - timedelta(days=70)
+    month = f"{old:%Y-%m}"
+    first = make_item("kupang", 1, "2026-09-01T10:00:00+07:00")
+    second = make_item("kupang", 1, "2026-09-01T10:00:00+07:00", version=2)
+    feeds.mkdir(parents=True)
+    write_feed(feeds / f"{run_stem(old)}.jsonl", [first])
+    write_feed(
+        feeds / f"{run_stem(old + timedelta(hours=1))}.jsonl",
+        [second, make_item("bali", 2, "2026-09-02T10:00:00+08:00")],
+    )
+    recent_feed = write_feed(
+        feeds / f"{run_stem(STATE_NOW - timedelta(days=1))}.jsonl",
+        [make_item("www", 3, "2026-09-03T10:00:00+07:00")],
+    )
+    runs.mkdir()
+    (runs / f"{run_stem(old)}.json").write_text(
+        json.dumps({"run": run_stem(old), "exit_status": 0})
+    )
+    (runs / f"{run_stem(old + timedelta(hours=1))}.json").write_text("")
+    (runs / f"{month}.jsonl{COMPACT_PART}").write_text('{"run": "half')  # a killed compaction
+    archives.mkdir()
+    write_archive(archives, old, ["https://kupang.antaranews.com/berita/1/a"])
+    run = run_crawl(
+        None, mirror=str(base / "mirror"), data_dir=data,
+        args={"since": (STATE_NOW - timedelta(days=10)).date().isoformat(), "portals": "kupang"},
+        settings={"ANTARA_RETENTION_DAYS": "30", "ANTARA_ARCHIVE": str(archives)},
+    )  # fmt: skip
+    [report_path] = [p for p in runs.glob("*.json") if p.stat().st_size]
+    return {"run": run, "report": json.loads(report_path.read_text()), "month": month,
+            "feeds": feeds, "runs": runs, "archives": archives, "recent_feed": recent_feed,
+            "kept": second}  # fmt: skip
+
+
+def test_a_crawl_compacts_old_run_files_and_the_feed_tools_read_them(
+    old_files_crawl: dict[str, Any], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    crawl = old_files_crawl
+    run, report, month = crawl["run"], crawl["report"], crawl["month"]
+    assert report["retention"] == {
+        "days": 30, "failed": 0, "parts_removed": 1,
+        "feeds/compacted": 2, "feeds/months": 1, "reports/compacted": 2, "reports/months": 1,
+        "archives/compacted": 1, "archives/months": 1,
+    }, run.log[-3000:]  # fmt: skip
+    summary = "SUMMARY: Retention: 2 feeds, 2 reports, 1 archives older than 30 days compacted"
+    assert f"{summary} into 3 monthly files\n" in run.log
+    feeds, runs, archives = crawl["feeds"], crawl["runs"], crawl["archives"]
+    [own_feed] = [Path(feed["uri"]) for feed in report["feeds"]]
+    assert sorted(p.name for p in feeds.iterdir()) == sorted(
+        [f"{month}.jsonl", crawl["recent_feed"].name, own_feed.name]
+    )
+    assert sorted(p.name for p in runs.iterdir()) == sorted(
+        [f"{month}.jsonl", f"{report['run']}.json"]
+    )
+    reports = [json.loads(line) for line in (runs / f"{month}.jsonl").read_text().splitlines()]
+    assert [r.get("unfinished", False) for r in reports] == [False, True]
+    [own_archive] = [p for p in archives.glob("*.warc.gz") if p.name != f"{month}.warc.gz"]
+    assert own_archive.with_name(own_archive.name.replace(".warc.gz", ".cdxj")).exists()
+    with (archives / f"{month}.warc.gz").open("rb") as file:
+        urls = [
+            r.rec_headers.get_header("WARC-Target-URI")
+            for r in ArchiveIterator(file)
+            if r.rec_type == "response"
+        ]
+    assert urls == ["https://kupang.antaranews.com/berita/1/a"]
+    # The feed tools read the month file like any feed.
+    status, out = feeds_in_process("validate", str(feeds / f"{month}.jsonl"), capsys=capsys)
+    assert status == 0, out
+    merged = tmp_path / "merged.jsonl"
+    paths = sorted(str(p) for p in feeds.glob("*.jsonl"))
+    status, _out = feeds_in_process("merge", *paths, "-o", str(merged), capsys=capsys)
+    items = {item["id"]: item for item in read_jsonl(merged)}
+    assert status == 0 and items["kupang:1"] == crawl["kept"]  # the latest version, from the month
+    assert {"bali:2", "www:3"} <= set(items) and len(items) > 3
+
+
+def test_articles_mostly_without_their_reporter_fail_the_field_coverage_monitor(
+    old_files_crawl: dict[str, Any],
+) -> None:
+    run, report = old_files_crawl["run"], old_files_crawl["report"]
+    assert run.returncode == 6, run.log[-3000:]
+    [failed] = [m for m in report["monitors"] if not m["ok"]]
+    assert failed["name"] == "field_coverage" and report["exit_status"] == 6
+    assert failed["message"].startswith("reporter missing on 10 of 12 'current' articles (83%)")
+    assert f"ERROR: Monitor failed: {failed['message']}\n" in run.log
+
+
+def test_a_bad_retention_setting_exits_2_in_one_line(tmp_path: Path) -> None:
+    run = run_crawl(
+        tmp_path / "bad.jsonl", mirror="data/sample", settings={"ANTARA_RETENTION_DAYS": "-1"}
+    )
+    assert run.returncode == 2
+    lines = [line for line in run.log.splitlines() if line.strip()]
+    assert lines == ["antara: error: ANTARA_RETENTION_DAYS='-1' must be between 0 and 36500"]
