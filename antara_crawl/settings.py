@@ -84,7 +84,7 @@ ANTARA_MONITOR_MAX_MISSING_FIELD = 0.5
 ANTARA_MONITOR_MIN_PAGES = 10
 # Feeds, reports and archives of the months that ended more than this many days ago are
 # compacted into one file per month at the end of a run (README, "Retention"); 0: never.
-ANTARA_RETENTION_DAYS = 0
+ANTARA_RETENTION_DAYS = os.environ.get("ANTARA_RETENTION_DAYS", "0")
 
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
