@@ -14,9 +14,10 @@ days ago), its files of each kind are compacted into one, named after the month,
   WARC file), and ``2026-10.cdxj``, its index, made anew.
 
 A file's month is that of the UTC start its name holds (a run's stem, or an archive's
-``YYYYMMDDThhmmssZ``), else of its modification time. Compacting whole months only, each
-month file is written once (a file of an already compacted month arriving late is added to
-it), and no file of a run younger than the cut-off is touched: so never a live run's.
+``YYYYMMDDThhmmssZ``), else of its modification time (archives not named so, others', are
+left alone). Compacting whole months only, each month file is written once (a file of an
+already compacted month arriving late is added to it), and no file of a run younger than
+the cut-off is touched: so never a live run's, nor any ``.part``.
 
 Nothing is lost to a crash: the month file is written as ``<month file>.compact.part``
 (locked while written, synced), moved into place, and only then are the run files removed,
@@ -285,11 +286,19 @@ def index_month_archive(part: Path, month_file: Path) -> None:
     index = index_path(month_file)
     index_part = index.with_name(index.name + COMPACT_PART)
     lines = cdxj_lines(part, filename=month_file.name)
-    with index_part.open("w", encoding="utf-8") as file:
-        file.write("".join(f"{line}\n" for line in lines))
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(index_part, index)
+    with locked_part(index_part) as out:
+        if out is None:
+            raise OSError(f"{index_part} is being written by another process")
+        out.write("".join(f"{line}\n" for line in lines).encode("utf-8"))
+        out.flush()
+        os.fsync(out.fileno())
+        os.replace(index_part, index)
+
+
+def is_named_archive(path: Path) -> bool:
+    """Whether an archive is named by its run's start, as the archive middleware names them
+    (one gzip member per record): others' archives are left as they are."""
+    return name_time(path.name) is not None
 
 
 @dataclass
@@ -332,7 +341,11 @@ RUN_FILES = {
     "feeds": RunFiles("*.jsonl", ".jsonl", content=feed_line_ending),
     "reports": RunFiles("*.json", ".jsonl", content=report_line, accept=is_readable_report),
     "archives": RunFiles(
-        f"*{WARC_SUFFIX}", WARC_SUFFIX, companions=archive_index, index=index_month_archive
+        f"*{WARC_SUFFIX}",
+        WARC_SUFFIX,
+        companions=archive_index,
+        index=index_month_archive,
+        accept=is_named_archive,
     ),
 }
 """The run files of each kind: ``feeds``, ``reports``, ``archives``."""
@@ -352,9 +365,12 @@ def compact_directory(
     paths = [
         path
         for path in directory.glob(files.pattern)
-        if path.is_file() and not is_month_file(path, files.suffix) and files.accept(path)
+        if path.is_file() and not is_month_file(path, files.suffix)
     ]
-    for month, sources in months_before(paths, cutoff).items():
+    for month, candidates in months_before(paths, cutoff).items():
+        sources = [path for path in candidates if files.accept(path)]
+        if not sources:
+            continue
         month_file = directory / f"{month}{files.suffix}"
         try:
             count = compact_month(

@@ -196,13 +196,22 @@ def test_old_archives_are_joined_into_a_monthly_warc_with_its_index(tmp_path: Pa
     first = write_archive(archives, at(10, 1), [f"{base}1/a", f"{base}2/b"])
     second = write_archive(archives, at(10, 20), [f"{base}3/c"])
     recent = write_archive(archives, at(11, 25), [f"{base}4/d"])
+    foreign = archives / "someone-else.warc.gz"  # not the crawl's: left alone, however old
+    foreign.write_bytes(first.read_bytes())
+    os.utime(foreign, (at(9, 1).timestamp(), at(9, 1).timestamp()))
 
     result = apply_retention({"archives": archives}, days=20, now=NOW)
 
     assert result.compacted == {"archives": 2}
     month = archives / "2026-10.warc.gz"
     assert sorted(p.name for p in archives.iterdir()) == sorted(
-        ["2026-10.warc.gz", "2026-10.cdxj", recent.name, recent.name.replace(".warc.gz", ".cdxj")]
+        [
+            "2026-10.warc.gz",
+            "2026-10.cdxj",
+            recent.name,
+            recent.name.replace(".warc.gz", ".cdxj"),
+            foreign.name,
+        ]
     )
     assert not first.exists() and not second.exists()
     with month.open("rb") as file:
