@@ -23,6 +23,8 @@ NUMBER_SETTINGS: dict[str, tuple[type[int] | type[float], float, float]] = {
     "ANTARA_MONITOR_MAX_UNKNOWN_DESIGN": (float, 0, 1),
     "ANTARA_MONITOR_MAX_ERROR_RATE": (float, 0, 1),
     "ANTARA_MONITOR_MIN_PAGES": (int, 1, 1_000_000),
+    "ANTARA_MONITOR_MAX_MISSING_FIELD": (float, 0, 1),
+    "ANTARA_RETENTION_DAYS": (int, 0, 36_500),
 }
 """Each numeric ``ANTARA_*`` setting: its type and allowed range."""
 

@@ -15,6 +15,7 @@ from scrapy.utils.defer import deferred_from_coro
 from antara_crawl.config import number_setting
 from antara_crawl.frontier import run_name
 from antara_crawl.monitors import EXIT_MONITORS, MonitorThresholds, run_monitors
+from antara_crawl.retention import STAT as RETENTION_STAT
 from antara_crawl.runs import (
     PORTAL_STAT,
     REPORT_FORMAT,
@@ -83,6 +84,7 @@ class RunReport:
             max_unknown_design=number_setting(settings, "ANTARA_MONITOR_MAX_UNKNOWN_DESIGN"),
             max_error_rate=number_setting(settings, "ANTARA_MONITOR_MAX_ERROR_RATE"),
             min_pages=int(number_setting(settings, "ANTARA_MONITOR_MIN_PAGES")),
+            max_missing_field=number_setting(settings, "ANTARA_MONITOR_MAX_MISSING_FIELD"),
         )
         self.feeds: list[dict[str, Any]] = []
         self.finish_reason = "not started"
@@ -168,6 +170,7 @@ class RunReport:
                 logger.warning("No run report: %s cannot be written (%s)", path, exc)
         for line in summary_lines(report):
             failed = line.startswith("Monitor failed") or "NOT STORED" in line
+            failed = failed or "NOT COMPACTED" in line
             summary.log(logging.ERROR if failed else SUMMARY, "%s", line)
         if path is not None:
             summary.log(SUMMARY, "Report: %s", path)
@@ -219,6 +222,12 @@ class RunReport:
             "state": state,
             "monitors": [m.as_dict() for m in monitors],
             "stats": {n: v for n, v in stats.items() if n.startswith("antara/fault/")},
+            "retention": {
+                n.removeprefix(RETENTION_STAT): v
+                for n, v in stats.items()
+                if n.startswith(RETENTION_STAT)
+            }
+            or None,
         }
         previous = previous_report(self.directory, self.path) if self.path else None
         own_news = report["started_at"] if emitted_total(report) else None

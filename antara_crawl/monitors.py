@@ -3,7 +3,8 @@
 Each takes the run's stats and figures and a threshold (``ANTARA_MONITOR_*``, README
 "Monitors"); a failed one makes the run exit with :data:`EXIT_MONITORS` and is said in the
 report and the log's summary. They look for what breaks silently: a site that gives nothing
-any more, a redesign the extraction does not know, a run where most pages fail. A run with
+any more, a redesign the extraction does not know (or that moved a field of a known
+design), a run where most pages fail. A run with
 nothing new, or with a few failed pages among many, passes.
 """
 
@@ -14,6 +15,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 EXIT_MONITORS = 6
+MISSING_STAT = "antara/extract/missing/"
+"""``antara/extract/missing/<design>/<field>``: articles of a design lacking a field it
+always has (the design's ``always_has``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class MonitorThresholds:
     max_unknown_design: float
     max_error_rate: float
     min_pages: int
+    max_missing_field: float
 
 
 def _stat(stats: Mapping[str, Any], name: str) -> int:
@@ -87,6 +92,34 @@ def check_error_rate(
     return MonitorResult("error_rate", ok, round(rate, 4), maximum, message)
 
 
+def check_field_coverage(stats: Mapping[str, Any], maximum: float, min_pages: int) -> MonitorResult:
+    """At most a ``maximum`` share of the articles of each known design lacked a field that
+    design always has (``antara/extract/missing/<design>/<field>`` of
+    ``antara/extract/design/<design>``), judged for designs with ``min_pages`` articles."""
+    shares = []
+    for name, value in stats.items():
+        if not name.startswith(MISSING_STAT):
+            continue
+        design, _, field = name[len(MISSING_STAT) :].partition("/")
+        pages = _stat(stats, f"antara/extract/design/{design}")
+        if design != "unknown" and pages >= min_pages:
+            shares.append((int(value) / pages, int(value), pages, design, field))
+    over = sorted((s for s in shares if s[0] > maximum), reverse=True)
+    worst = over[0][0] if over else max((s[0] for s in shares), default=0.0)
+    described = "; ".join(
+        f"{field} missing on {missing} of {pages} '{design}' articles ({share:.0%})"
+        for share, missing, pages, design, field in over
+    )
+    message = (
+        f"{described} (at most {maximum:.0%}): has the page design changed? see README, "
+        "'Adding a page design'"
+        if over
+        else f"no field a known design always has was missing on more than {maximum:.0%} "
+        f"of its articles (worst {worst:.0%})"
+    )
+    return MonitorResult("field_coverage", not over, round(worst, 4), maximum, message)
+
+
 def run_monitors(
     stats: Mapping[str, Any],
     portals: Mapping[str, Mapping[str, Any]],
@@ -99,4 +132,5 @@ def run_monitors(
         check_discovery(stats, thresholds.min_discovered, discovering=discovering),
         check_unknown_design(stats, thresholds.max_unknown_design, thresholds.min_pages),
         check_error_rate(stats, portals, thresholds.max_error_rate, thresholds.min_pages),
+        check_field_coverage(stats, thresholds.max_missing_field, thresholds.min_pages),
     ]

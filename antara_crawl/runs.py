@@ -21,6 +21,8 @@ REPORT_FORMAT = 1
 PORTAL_STAT = "antara/portal/"
 """Per-portal stats: ``antara/portal/<portal>/<figure>`` or ``…/<group>/<name>``."""
 GROUPS = ("emitted", "dropped", "errors")
+RETAINED = ("feeds", "reports", "archives")
+"""The kinds of run files retention compacts (:mod:`antara_crawl.retention`)."""
 
 
 def run_stem(started: datetime) -> str:
@@ -126,6 +128,24 @@ def portal_line(portal: str, figures: Mapping[str, Any]) -> str:
     return line
 
 
+def retention_line(figures: Mapping[str, int] | None) -> str:
+    """The summary's line for what retention did (the report's ``retention``, the
+    ``antara/retention/...`` stats), or "" when it did nothing."""
+    figures = figures or {}
+    done = [
+        f"{count} {kind}"
+        for kind in RETAINED
+        if (count := int(figures.get(f"{kind}/compacted") or 0))
+    ]
+    failed = int(figures.get("failed") or 0)
+    if not done and not failed:
+        return ""
+    months = sum(int(figures.get(f"{kind}/months") or 0) for kind in RETAINED)
+    line = f"Retention: {', '.join(done) or 'nothing'} older than {figures.get('days')} days"
+    line += f" compacted into {months} monthly files" if done else " compacted"
+    return line + (f"; {failed} months NOT COMPACTED (see the log)" if failed else "")
+
+
 def summary_lines(report: Mapping[str, Any]) -> list[str]:
     """The report said for a person: one line per portal that did anything, whether there was
     news, the feed, the state, and how the run ended."""
@@ -140,6 +160,9 @@ def summary_lines(report: Mapping[str, Any]) -> list[str]:
     if state and state.get("total") is not None:
         recorded, total = state["committed"], state["total"]
         lines.append(f"State: {recorded} articles recorded; {total} in {state['location']}")
+    retention = retention_line(report.get("retention"))
+    if retention:
+        lines.append(retention)
     lines.extend(f"Monitor failed: {m['message']}" for m in report["monitors"] if not m["ok"])
     lines.append(
         f"Run {report['run']}: {report['finish_reason']} in {report['duration_seconds']:.1f} s, "

@@ -79,8 +79,13 @@ ANTARA_MONITOR_MIN_DISCOVERED = 1
 ANTARA_MONITOR_MAX_UNKNOWN_DESIGN = 0.5
 # Largest share of article pages that fail for good (request errors, extraction refused).
 ANTARA_MONITOR_MAX_ERROR_RATE = 0.5
-# The shares above are judged from this many article pages.
+# Largest share of a known design's articles missing a field that design always has.
+ANTARA_MONITOR_MAX_MISSING_FIELD = 0.5
+# The shares above are judged from this many article pages (of the design, for fields).
 ANTARA_MONITOR_MIN_PAGES = 10
+# Feeds, reports and archives of the months that ended more than this many days ago are
+# compacted into one file per month at the end of a run (README, "Retention"); 0: never.
+ANTARA_RETENTION_DAYS = os.environ.get("ANTARA_RETENTION_DAYS", "0")
 
 # --- Politeness -------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
@@ -145,6 +150,8 @@ ITEM_PIPELINES = {
     "antara_crawl.pipelines.StatePipeline": 400,
 }
 EXTENSIONS = {
+    # Before the run report: both act when the engine stops, retention first.
+    "antara_crawl.retention.Retention": 490,
     "antara_crawl.extensions.RunReport": 500,
     "antara_crawl.extensions.ArticleState": 510,
     "antara_crawl.atom.AtomFeeds": 520,
