@@ -85,6 +85,8 @@ class RunReport:
             min_pages=int(number_setting(settings, "ANTARA_MONITOR_MIN_PAGES")),
         )
         self.feeds: list[dict[str, Any]] = []
+        self.unlinked: dict[str, tuple[str, str]] = {}
+        """Portal and kind (``new``, ``updated``) of each item emitted without ``duplicate_of``."""
         self.finish_reason = "not started"
         self._path: Path | None = None
         self._reserved = False
@@ -98,6 +100,7 @@ class RunReport:
             (report.item_scraped, signals.item_scraped),
             (report.item_dropped, signals.item_dropped),
             (report.feed_closed, signals.feed_slot_closed),
+            (report.feeds_closed, signals.feed_exporter_closed),
             (report.spider_closed, signals.spider_closed),
             (report.engine_stopped, signals.engine_stopped),
         ):
@@ -139,7 +142,20 @@ class RunReport:
             kind = "duplicate"
         else:
             kind = "updated" if (adapter.get("version") or 1) > 1 else "new"
+            self.unlinked[str(adapter.get("id"))] = (str(adapter.get("portal")), kind)
         self._count(str(adapter.get("portal")), f"emitted/{kind}")
+
+    def feeds_closed(self) -> None:
+        """Count as wire copies (``emitted/duplicate``) the items emitted unlinked that the
+        end of the run linked to their original (:meth:`ArticleState.relinks`, settled when
+        the first feed was stored), before the stats are dumped and the report is built."""
+        state = self.crawler.get_extension(ArticleState)
+        for key in state.relinks() if state is not None else {}:
+            unlinked = self.unlinked.pop(key, None)
+            if unlinked is not None:
+                portal, kind = unlinked
+                self.crawler.stats.inc_value(f"{PORTAL_STAT}{portal}/emitted/{kind}", -1)
+                self._count(portal, "emitted/duplicate")
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
         reason = getattr(exception, "reason", "dropped")
@@ -316,11 +332,28 @@ class ArticleState:
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))
+        storage = slot.storage
+        missed = getattr(storage, "relinks_missed", None)
+        if missed is None:  # a storage that writes the feed as it goes (stdout, S3, FTP, ...)
+            missed = len(self.relinks()) if slot.itemcount else 0
+            problem = f"{type(storage).__name__} cannot rewrite a stored feed"
+        else:
+            problem = storage.relink_problem
+        if missed:
+            self.crawler.stats.inc_value("antara/state/relinks_not_applied", missed)
+            logger.warning(
+                "Feed %s keeps duplicate_of as emitted: the %d wire-copy link(s) settled at "
+                "the end of the run cannot be applied to it (%s)",
+                slot.uri,
+                missed,
+                problem,
+            )
 
     def feeds_closed(self) -> None:
         """Commit the run's articles if a feed holding all of them was stored."""
         if self.store is None:
             return
+        self.relinks()  # settled in the state even when no feed asked for them
         stats = self.crawler.stats
         scraped = int(stats.get_value("item_scraped_count") or 0)
         failed = sum(
