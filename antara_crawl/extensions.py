@@ -276,6 +276,7 @@ class ArticleState:
         self.store: StateStore | None = None
         self.feed_counts: list[int] = []
         self._relinks: dict[str, str] | None = None
+        self._early_feeds: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -321,39 +322,50 @@ class ArticleState:
             location, threshold=threshold, refresh=self.refresh, reset=self.reset
         )
 
+    def settle_relinks(self) -> None:
+        """Settle the wire-copy links now that every item of the run is staged (the item
+        pipelines close before the feeds are stored): :meth:`StateStore.relink_pending`."""
+        if self.store is None or self._relinks is not None:
+            return
+        self._relinks = self.store.relink_pending()
+        if self._relinks:
+            self.crawler.stats.set_value("antara/state/relinked", len(self._relinks))
+            for uri in self._early_feeds:
+                self._relinks_missed(uri, "stored as a batch before the end of the run")
+
     def relinks(self) -> dict[str, str]:
-        """The wire-copy links settled once the run's items are all staged
-        (:meth:`StateStore.relink_pending`), computed once; the feed storage applies them."""
-        if self._relinks is None:
-            self._relinks = self.store.relink_pending() if self.store is not None else {}
-            if self._relinks:
-                self.crawler.stats.set_value("antara/state/relinked", len(self._relinks))
-        return self._relinks
+        """The settled wire-copy links (``{item id: original id}``) the feeds get; none
+        before :meth:`settle_relinks`."""
+        return self._relinks or {}
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))
         storage = slot.storage
-        missed = getattr(storage, "relinks_missed", None)
-        if missed is None:  # a storage that writes the feed as it goes (stdout, S3, FTP, ...)
-            missed = len(self.relinks()) if slot.itemcount else 0
-            problem = f"{type(storage).__name__} cannot rewrite a stored feed"
-        else:
-            problem = storage.relink_problem
-        if missed:
-            self.crawler.stats.inc_value("antara/state/relinks_not_applied", missed)
-            logger.warning(
-                "Feed %s keeps duplicate_of as emitted: the %d wire-copy link(s) settled at "
-                "the end of the run cannot be applied to it (%s)",
-                slot.uri,
-                missed,
-                problem,
-            )
+        if self._relinks is None:  # a batch of a feed, stored while the run goes on
+            self._early_feeds.append(str(slot.uri))
+        elif getattr(storage, "relinks_missed", 0):
+            self._relinks_missed(str(slot.uri), storage.relink_problem)
+        elif not hasattr(storage, "relinks_missed") and slot.itemcount:
+            # a storage that writes the feed as it goes (stdout, S3, FTP, ...)
+            self._relinks_missed(str(slot.uri), f"{type(storage).__name__} cannot rewrite it")
+
+    def _relinks_missed(self, uri: str, problem: str) -> None:
+        """Say (once per feed) and count that the settled links cannot be applied to a feed."""
+        if not self._relinks:
+            return
+        self.crawler.stats.inc_value("antara/state/relinks_not_applied", len(self._relinks))
+        logger.warning(
+            "Feed %s keeps duplicate_of as emitted: the %d wire-copy link(s) settled at the end "
+            "of the run cannot be applied to it (%s)",
+            uri,
+            len(self._relinks),
+            problem,
+        )
 
     def feeds_closed(self) -> None:
         """Commit the run's articles if a feed holding all of them was stored."""
         if self.store is None:
             return
-        self.relinks()  # settled in the state even when no feed asked for them
         stats = self.crawler.stats
         scraped = int(stats.get_value("item_scraped_count") or 0)
         failed = sum(
