@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import pickle
 import re
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -22,8 +24,11 @@ from scrapy.exporters import (
     PickleItemExporter,
     XmlItemExporter,
 )
+from scrapy.extensions.feedexport import StdoutFeedStorage
+from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
+from antara_crawl.extensions import ArticleState
 from antara_crawl.feeds import JsonFieldsCsvItemExporter
 from antara_crawl.relinking import (
     FeedNotRewritable,
@@ -33,6 +38,7 @@ from antara_crawl.relinking import (
     read_items,
     relink_feed,
 )
+from antara_crawl.state import body_signature
 from tests.crawl import CrawlRun, run_crawl
 from tests.sitebuilder import Article, Site
 from tests.test_state_runs import NOW, WIRE, WIRE_REPUBLISHED, at, key, story
@@ -317,3 +323,32 @@ def test_the_report_counts_the_relinked_copy_as_a_wire_copy(
     assert "bali: " in run.log and "2 emitted (1 new, 0 updated, 1 wire copies)" in run.log
     assert "'antara/portal/bali/emitted/duplicate': 1," in run.log  # the stats say it too
     assert "'antara/portal/bali/emitted/new': 1," in run.log
+
+
+def test_feeds_the_links_cannot_reach_are_said_once_each_when_the_links_settle(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    settings = {k: v for k, v in get_project_settings().items() if k.startswith("ANTARA_")}
+    crawler = get_crawler(settings_dict={**settings, "ANTARA_STATE": "none"})
+    state = ArticleState.from_crawler(crawler)
+    state.spider_opened()  # an in-memory store
+    assert state.store is not None
+    copy, original = body_signature(" ".join(WIRE_REPUBLISHED)), body_signature(" ".join(WIRE))
+    state.store.stage("bali:2", "h", 1, "t", "2026-11-20T09:00:00+08:00", None, copy)
+    batch = SimpleNamespace(uri="batch-1.jsonl", itemcount=1, storage=SimpleNamespace())
+    state.feed_closed(batch)  # stored while the run goes on: nothing settled yet
+    state.store.stage("www:1", "h", 1, "t", "2026-11-19T09:00:00+07:00", None, original)
+    with caplog.at_level(logging.WARNING):
+        state.settle_relinks()
+        assert state.relinks() == {"bali:2": "www:1"}
+        stdout = SimpleNamespace(uri="stdout:", itemcount=2, storage=StdoutFeedStorage("-"))
+        state.feed_closed(stdout)
+    said = [record.getMessage() for record in caplog.records]
+    assert said == [
+        "Feed batch-1.jsonl keeps duplicate_of as emitted: the 1 wire-copy link(s) settled at "
+        "the end of the run cannot be applied to it (stored as a batch before the end of the run)",
+        "Feed stdout: keeps duplicate_of as emitted: the 1 wire-copy link(s) settled at the end "
+        "of the run cannot be applied to it (StdoutFeedStorage cannot rewrite it)",
+    ]
+    assert crawler.stats.get_value("antara/state/relinks_not_applied") == 2
+    assert crawler.stats.get_value("antara/state/relinked") == 1
