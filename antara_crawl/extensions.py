@@ -87,6 +87,8 @@ class RunReport:
             max_missing_field=number_setting(settings, "ANTARA_MONITOR_MAX_MISSING_FIELD"),
         )
         self.feeds: list[dict[str, Any]] = []
+        self.unlinked: dict[str, tuple[str, str]] = {}
+        """Portal and kind (``new``, ``updated``) of each item emitted without ``duplicate_of``."""
         self.finish_reason = "not started"
         self._path: Path | None = None
         self._reserved = False
@@ -100,6 +102,7 @@ class RunReport:
             (report.item_scraped, signals.item_scraped),
             (report.item_dropped, signals.item_dropped),
             (report.feed_closed, signals.feed_slot_closed),
+            (report.feeds_closed, signals.feed_exporter_closed),
             (report.spider_closed, signals.spider_closed),
             (report.engine_stopped, signals.engine_stopped),
         ):
@@ -141,7 +144,20 @@ class RunReport:
             kind = "duplicate"
         else:
             kind = "updated" if (adapter.get("version") or 1) > 1 else "new"
+            self.unlinked[str(adapter.get("id"))] = (str(adapter.get("portal")), kind)
         self._count(str(adapter.get("portal")), f"emitted/{kind}")
+
+    def feeds_closed(self) -> None:
+        """Count as wire copies (``emitted/duplicate``) the items emitted unlinked that the
+        end of the run linked to their original (:meth:`ArticleState.relinks`, settled when
+        the first feed was stored), before the stats are dumped and the report is built."""
+        state = self.crawler.get_extension(ArticleState)
+        for key in state.relinks() if state is not None else {}:
+            unlinked = self.unlinked.pop(key, None)
+            if unlinked is not None:
+                portal, kind = unlinked
+                self.crawler.stats.inc_value(f"{PORTAL_STAT}{portal}/emitted/{kind}", -1)
+                self._count(portal, "emitted/duplicate")
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
         reason = getattr(exception, "reason", "dropped")
@@ -269,6 +285,7 @@ class ArticleState:
         self.store: StateStore | None = None
         self.feed_counts: list[int] = []
         self._relinks: dict[str, str] | None = None
+        self._early_feeds: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -314,17 +331,45 @@ class ArticleState:
             location, threshold=threshold, refresh=self.refresh, reset=self.reset
         )
 
+    def settle_relinks(self) -> None:
+        """Settle the wire-copy links now that every item of the run is staged (the item
+        pipelines close before the feeds are stored): :meth:`StateStore.relink_pending`."""
+        if self.store is None or self._relinks is not None:
+            return
+        self._relinks = self.store.relink_pending()
+        if self._relinks:
+            self.crawler.stats.set_value("antara/state/relinked", len(self._relinks))
+            for uri in self._early_feeds:
+                self._relinks_missed(uri, "stored as a batch before the end of the run")
+
     def relinks(self) -> dict[str, str]:
-        """The wire-copy links settled once the run's items are all staged
-        (:meth:`StateStore.relink_pending`), computed once; the feed storage applies them."""
-        if self._relinks is None:
-            self._relinks = self.store.relink_pending() if self.store is not None else {}
-            if self._relinks:
-                self.crawler.stats.set_value("antara/state/relinked", len(self._relinks))
-        return self._relinks
+        """The settled wire-copy links (``{item id: original id}``) the feeds get; none
+        before :meth:`settle_relinks`."""
+        return self._relinks or {}
 
     def feed_closed(self, slot: Any) -> None:
         self.feed_counts.append(int(slot.itemcount))
+        storage = slot.storage
+        if self._relinks is None:  # a batch of a feed, stored while the run goes on
+            self._early_feeds.append(str(slot.uri))
+        elif getattr(storage, "relinks_missed", 0):
+            self._relinks_missed(str(slot.uri), storage.relink_problem)
+        elif not hasattr(storage, "relinks_missed") and slot.itemcount:
+            # a storage that writes the feed as it goes (stdout, S3, FTP, ...)
+            self._relinks_missed(str(slot.uri), f"{type(storage).__name__} cannot rewrite it")
+
+    def _relinks_missed(self, uri: str, problem: str) -> None:
+        """Say (once per feed) and count that the settled links cannot be applied to a feed."""
+        if not self._relinks:
+            return
+        self.crawler.stats.inc_value("antara/state/relinks_not_applied", len(self._relinks))
+        logger.warning(
+            "Feed %s keeps duplicate_of as emitted: the %d wire-copy link(s) settled at the end "
+            "of the run cannot be applied to it (%s)",
+            uri,
+            len(self._relinks),
+            problem,
+        )
 
     def feeds_closed(self) -> None:
         """Commit the run's articles if a feed holding all of them was stored."""

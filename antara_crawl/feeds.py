@@ -13,6 +13,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from scrapy.exporters import CsvItemExporter
 from scrapy.extensions.feedexport import FileFeedStorage
+from scrapy.utils.misc import load_object
+
+from antara_crawl.relinking import FeedNotRewritable, relink_feed
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -38,18 +41,6 @@ def remove_leftover_parts(directory: Path) -> list[Path]:
     return removed
 
 
-def relink_lines(feed: bytes, relinks: dict[str, str]) -> bytes:
-    """A JSON Lines feed with ``duplicate_of`` set as ``relinks`` (by item ``id``) says."""
-    lines = []
-    for line in feed.splitlines(keepends=True):
-        item = json.loads(line) if line.strip() else None
-        if isinstance(item, dict) and item.get("id") in relinks:
-            item["duplicate_of"] = relinks[item["id"]]
-            line = json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n"
-        lines.append(line)
-    return b"".join(lines)
-
-
 class AtomicFileFeedStorage(FileFeedStorage):
     """Local feeds written to ``<path>.part`` and moved into place only when complete.
 
@@ -57,8 +48,10 @@ class AtomicFileFeedStorage(FileFeedStorage):
     atomically; with ``-o`` (append) the finished part is appended and synced. A crash
     leaves at most a ``.part`` file holding the items exported until then, never a feed
     with a half-written item; the next run's storage in that directory removes it. Before a
-    JSON Lines feed is moved into place, the wire-copy links settled at the end of the run
-    are applied to it (``duplicate_of``, see ``StateStore.relink_pending``).
+    feed is moved into place, the wire-copy links settled at the end of the run are applied
+    to it (``duplicate_of``, :func:`antara_crawl.relinking.relink_feed`); a feed they cannot
+    be applied to keeps its links as emitted, and says so in :attr:`relinks_missed` and
+    :attr:`relink_problem` (the ``ArticleState`` extension logs and counts it).
     A feed that cannot be written is one ERROR line naming its path and the reason, and
     counts as a failed store (``feedexport/failed_count/AtomicFileFeedStorage``).
     """
@@ -75,6 +68,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.feed_options = feed_options or {}
         self.format = self.feed_options.get("format")
         self.failed = False
+        self.relinks_missed = 0
+        self.relink_problem = ""
         directory = Path(self.path).parent
         if directory.is_dir():
             for part in remove_leftover_parts(directory):
@@ -112,12 +107,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
             return
         part, final = Path(f"{self.path}{PART_SUFFIX}"), Path(self.path)
         try:
-            relinks = self._relinks()
-            if relinks:
-                relinked = relink_lines(part.read_bytes(), relinks)
-                file.seek(0)
-                file.truncate()
-                file.write(relinked)
+            self._relink(file, part)
             file.flush()
             os.fsync(file.fileno())
             if self.write_mode == "ab" and final.exists():
@@ -134,20 +124,27 @@ class AtomicFileFeedStorage(FileFeedStorage):
         finally:
             file.close()
 
-    def _relinks(self) -> dict[str, str]:
-        """The run's settled wire-copy links (``duplicate_of``), for a plain JSON Lines feed."""
-        encoding = str(self.feed_options.get("encoding") or "utf-8").lower().replace("_", "-")
-        plain = (
-            self.format in ("jsonlines", "jsonl", "jl")
-            and encoding in ("utf-8", "utf8")
-            and not self.feed_options.get("postprocessing")
-        )
-        if not plain or self.crawler is None:
-            return {}
+    def _relink(self, file: IO[Any], part: Path) -> None:
+        """Apply the run's settled wire-copy links to the finished part file."""
         from antara_crawl.extensions import ArticleState  # the extension holding the store
 
-        state = self.crawler.get_extension(ArticleState)
-        return state.relinks() if state is not None else {}
+        crawler = self.crawler
+        state = crawler.get_extension(ArticleState) if crawler is not None else None
+        relinks = state.relinks() if state is not None else {}
+        if crawler is None or not relinks:
+            return
+        try:
+            exporter = load_object(crawler.settings.getwithbase("FEED_EXPORTERS")[self.format])
+            relinked, changed = relink_feed(
+                part.read_bytes(), relinks, exporter, crawler, self.feed_options
+            )
+        except FeedNotRewritable as exc:
+            self.relinks_missed, self.relink_problem = len(relinks), str(exc)
+            return
+        if changed:
+            file.seek(0)
+            file.truncate()
+            file.write(relinked)
 
     def _fail(self, exc: OSError) -> None:
         self.failed = True

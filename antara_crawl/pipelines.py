@@ -213,8 +213,10 @@ class StatePipeline:
     ``version`` + 1 (counted as ``antara/reextracted/changed`` too in a replay,
     ``ANTARA_REEXTRACT``). ``duplicate_of`` names the
     earliest-seen article with a near-identical body (a wire copy republished).
-    The item is staged in the store; the ArticleState extension commits it once the
-    feeds are stored.
+    The item is staged in the store; when the pipelines close, every item of the run is
+    staged and the links of wire copies downloaded before their original are settled
+    (:meth:`ArticleState.settle_relinks`); the ArticleState extension commits the items once
+    the feeds are stored.
     """
 
     def __init__(self, crawler: Crawler, state: ArticleState) -> None:
@@ -269,3 +271,6 @@ class StatePipeline:
         )
         store.keep_item(key, adapter["published_at"], adapter.asdict())
         return item
+
+    def close_spider(self) -> None:
+        self.state.settle_relinks()

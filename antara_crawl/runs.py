@@ -96,7 +96,8 @@ def build_portals(stats: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         )
         group, _, reason = figure.partition("/")
         if reason and group in GROUPS:
-            entry[group][reason] = int(value)
+            if value:  # a count moved elsewhere (a copy relinked at the end) leaves 0
+                entry[group][reason] = int(value)
         else:
             entry[figure] = int(value)
     return dict(sorted(portals.items()))
