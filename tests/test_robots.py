@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -80,12 +79,12 @@ def test_fixed_parsers() -> None:
 def test_crawl_delay_spaces_the_hosts_requests_up_to_the_cap(tmp_path: Path) -> None:
     root = tmp_path / "site"
     manifest = build_test_site(root, datetime.now(timezone.utc))
-    for host, delay in (("kupang", "0.05"), ("bali", "3600")):  # into the site's "*" group
+    for host, delay in (("kupang", "0.1"), ("bali", "3600")):  # into the site's "*" group
         with (root / f"{host}.antaranews.com" / "robots.txt").open("a") as robots:
             robots.write(f"Crawl-delay: {delay}\n")
     args = {"since": manifest["since"], "portals": "kupang,bali", "discovery": "rss"}
     slow = {"ANTARA_MIRROR_FAST": "False", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
-    settings = {**slow, "CONCURRENT_REQUESTS_PER_DOMAIN": "4", "ANTARA_CRAWL_DELAY_MAX": "0.05"}
+    settings = {**slow, "CONCURRENT_REQUESTS_PER_DOMAIN": "4", "ANTARA_CRAWL_DELAY_MAX": "0.1"}
     with serve_faults(root) as server:
         run = run_crawl(
             tmp_path / "items.jsonl", mirror=server.base_url, args=args, settings=settings
@@ -99,9 +98,12 @@ def test_crawl_delay_spaces_the_hosts_requests_up_to_the_cap(tmp_path: Path) -> 
     for host in ("kupang", "bali"):
         times = [hit.at for hit in hits if hit.path.startswith(f"/{host}.antaranews.com/")]
         assert len(times) >= 4, host
-        gaps = [later - earlier for earlier, later in pairwise(times[1:])]
-        assert min(gaps) >= 0.04, (host, gaps)  # one request per 0.05 s after robots.txt
-        assert stats_of(run.log)[f"antara/robots/crawl_delay/{host}.antaranews.com"] == 0.05
+        # One request per 0.1 s after robots.txt (4 at once without the delay). Judged on the
+        # span of the arrivals, not gap by gap: a loaded test process can see two requests
+        # sent 0.1 s apart arrive closer together, but not a whole run arrive early.
+        span, spacings = times[-1] - times[1], len(times) - 2
+        assert span >= spacings * 0.1 - 0.1, (host, span, spacings)
+        assert stats_of(run.log)[f"antara/robots/crawl_delay/{host}.antaranews.com"] == 0.1
     assert "Crawl-delay 3600.0s of bali.antaranews.com capped" in run.log
 
 
