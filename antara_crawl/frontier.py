@@ -155,24 +155,33 @@ class FrontierScheduler(Scheduler):
             reactor.callLater(delay, nextcall.schedule)  # type: ignore[attr-defined]
 
 
-RESERVE = """
-local now = tonumber(ARGV[1])
-local delay = tonumber(ARGV[2])
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], tostring(at + delay), 'PX', math.ceil(delay * 1000) + 60000)
-return tostring(at)
+TURN = """
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < free then
+  return tostring(free - now)
+end
+local delay = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], tostring(now + delay), 'PX', math.ceil(delay * 1000))
+return '0'
 """
-"""Reserve the next request time of a portal for the cluster: ``delay`` after the last one."""
+"""A portal's turn for the cluster: ``'0'`` if its last request (by any worker) is ``delay``
+or more ago by the Redis server's clock, and then it is this one's; else the seconds to wait
+before asking again."""
 
 
-class ClusterPolitenessMiddleware:
-    """Per-portal politeness for the whole cluster (on with ``ANTARA_FRONTIER``).
+class ClusterPoliteness:
+    """Per-portal politeness for the whole cluster (with ``ANTARA_FRONTIER``).
 
     ``DOWNLOAD_DELAY``, AutoThrottle and robots.txt Crawl-delay space requests per process;
-    with N workers that is N times the load on a portal. Before each request this middleware
-    reserves, in the frontier's Redis, the portal's next request time (its download slot's
-    delay after the one reserved before, by any worker) and waits for it, so the cluster
-    asks a portal no more often than one worker would.
+    with N workers that is N times the load on a portal. So, as a request leaves for the
+    network, its worker takes the portal's turn in the frontier's Redis: it goes once the
+    portal's last request, by any worker, is its download slot's delay ago, and waits otherwise.
+    The download handler asks (:class:`antara_crawl.mirror.MirrorDownloadHandler`), after
+    Scrapy's slot has let the request go, so every request to a portal is covered (robots.txt,
+    feeds, listings, retries) and none waits in a queue after its turn. Turns are timed by the
+    Redis server's clock: the workers' clocks need not agree.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -180,27 +189,24 @@ class ClusterPolitenessMiddleware:
 
         self.crawler = crawler
         self.client = redis.Redis.from_url(crawler.settings["ANTARA_FRONTIER"])
-        self.reserve = self.client.register_script(RESERVE)
+        self.turn = self.client.register_script(TURN)
         self.prefix = f"antara:run:{run_name(crawler.settings)}:next:"
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ClusterPolitenessMiddleware:
-        from scrapy.exceptions import NotConfigured
+    def from_crawler(cls, crawler: Crawler) -> ClusterPoliteness | None:
+        """The cluster's politeness, or None without a shared frontier."""
+        return cls(crawler) if crawler.settings.get("ANTARA_FRONTIER") else None
 
-        if not crawler.settings.get("ANTARA_FRONTIER"):
-            raise NotConfigured("no shared frontier")
-        return cls(crawler)
-
-    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+    async def wait_turn(self, request: Request) -> None:
+        """Return when ``request`` may go: its portal's delay after the cluster's last request."""
         import asyncio
 
-        engine = self.crawler.engine
-        assert engine is not None
-        key, slot = engine.downloader._get_slot(request)  # the slot the request will take
-        delay = slot.delay  # DOWNLOAD_DELAY, as AutoThrottle and Crawl-delay set it
+        assert self.crawler.engine is not None
+        downloader = self.crawler.engine.downloader
+        key = request.meta.get(downloader.DOWNLOAD_SLOT) or downloader.get_slot_key(request)
+        slot = downloader.slots.get(key)
+        delay = slot.delay if slot is not None else 0.0  # as AutoThrottle and Crawl-delay set it
         if delay <= 0:
             return
-        at = float(self.reserve(keys=[self.prefix + key], args=[time.time(), delay]))
-        wait = at - time.time()
-        if wait > 0:
+        while (wait := float(self.turn(keys=[self.prefix + key], args=[delay]))) > 0:
             await asyncio.sleep(wait)

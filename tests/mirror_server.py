@@ -3,7 +3,8 @@
 ``GET /{host}{path}?{query}`` answers with the file
 ``antara_crawl.mirror.mirror_file(root, "{host}{path}?{query}")`` (200) or 404, which is what
 ``ANTARA_MIRROR=http://127.0.0.1:PORT`` expects. Every request path (with its query) is
-recorded in ``server.requests`` and, optionally, appended to a log file. Statuses can be
+recorded in ``server.requests`` and, optionally, appended to a log file; ``server.arrivals``
+keeps when each request arrived, with its User-Agent. Statuses can be
 injected per path (``410``, ``503`` with ``Retry-After`` …), permanently or for the first N hits,
 and requests can be held unanswered until a test releases them (``server.hold(prefix)``).
 
@@ -23,6 +24,7 @@ import contextlib
 import hashlib
 import sys
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -67,6 +69,15 @@ class RequestLog(list):
         return (list, (self.snapshot(),))
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """A request as it reached the server: ``time.monotonic()``, path, User-Agent."""
+
+    at: float
+    path: str
+    user_agent: str
+
+
 @dataclass
 class Hold:
     """Requests whose path starts with a prefix wait unanswered until ``release`` is set;
@@ -106,6 +117,7 @@ class MirrorServer:
             raise FileNotFoundError(f"mirror directory not found: {root}")
         self.requests = RequestLog()
         self.responses: list[tuple[str, int]] = []
+        self.arrivals: list[Arrival] = []
         self.log_path = Path(log_path) if log_path else None
         self._lock = threading.Lock()
         self._injections: dict[str, Injection] = {}
@@ -260,6 +272,9 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
             path = self.path
             if "://" in path:
                 path = "/" + mirror_relpath(path)
+            arrival = Arrival(time.monotonic(), path, self.headers.get("User-Agent", ""))
+            with server._lock:
+                server.arrivals.append(arrival)
             held = server._held(path)
             if held is not None:
                 with server._lock:

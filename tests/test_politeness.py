@@ -1,0 +1,178 @@
+"""Politeness holds for the cluster: two workers on one frontier ask a portal no more often
+than ``DOWNLOAD_DELAY`` lets one worker ask it.
+
+Two ``scrapy crawl antara`` workers share a real Redis (frontier and state) and crawl a small
+three-portal mirror with the download delay on (its default jitter too). The mirror server
+notes when each request arrives and from which worker (each names itself in its User-Agent
+through ``ANTARA_CONTACT``). Per portal, consecutive requests, whichever worker sent them, are
+at least the delay apart; both workers downloaded, taking turns at the portals; every article
+is emitted once. A control, two workers each polite on its own (no frontier), shows that the
+spacing check fails when nothing holds a portal's rate for the cluster.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import redis
+
+from antara_crawl.frontier import TURN
+from benchmarks.sitegen import build_site, since_of
+from tests.crawl import ROOT
+from tests.mirror_server import Arrival, MirrorServer, serve_mirror
+from tests.redis_server import redis_server
+from tests.test_distributed import finish, keys
+
+ARTICLES = 24  # 8 a portal: with robots.txt, RSS and listings, 12 or 13 requests a portal
+PORTALS = ("kupang", "bali", "papua")
+DELAY = 0.4
+TOLERANCE = 0.85
+"""The server notes an arrival in its thread for the connection, a little after the worker
+sent the request; on a loaded machine (two crawls, the server and Redis sharing few cores)
+that lag varies by up to tens of milliseconds from one request to the next, so two requests
+sent ``DELAY`` apart may be noted a little closer. A gap of less than ``TOLERANCE * DELAY``
+(60 ms less) is two requests sent too close, not noise. This is a lower bound that the
+portal's turn in Redis guarantees, not a measure of speed."""
+
+
+@dataclass
+class Crawl:
+    """What two workers left: the requests that reached the mirror, and each one's feed."""
+
+    arrivals: list[Arrival]
+    feeds: list[Path]
+
+
+def start_worker(
+    name: str, feed: Path, mirror: MirrorServer, portals: tuple[str, ...], settings: dict[str, str]
+) -> subprocess.Popen:
+    """A ``scrapy crawl antara`` worker over ``mirror`` with the download delay on, named
+    ``name`` in its User-Agent."""
+    options = {
+        "ANTARA_MIRROR": mirror.base_url,
+        "ANTARA_MIRROR_FAST": "False",  # the polite delays, towards the mirror too
+        "DOWNLOAD_DELAY": str(DELAY),
+        "AUTOTHROTTLE_ENABLED": "False",
+        "ANTARA_CONTACT": name,
+        "ANTARA_WORKER_TTL": "2",
+        "ANTARA_FRONTIER_QUIET": "1",
+        "ANTARA_ATOM": "False",
+        "LOG_LEVEL": "INFO",
+        **settings,
+    }
+    command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
+    for option, value in options.items():
+        command += ["-s", f"{option}={value}"]
+    command += ["-a", f"since={since_of(ARTICLES)}", "-a", f"portals={','.join(portals)}"]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
+    environment["ANTARA_DATA_DIR"] = str(feed.parent / "data")
+    return subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+
+
+def crawl_with_two_workers(
+    mirror: MirrorServer, directory: Path, portals: tuple[str, ...], settings: dict[str, str]
+) -> Crawl:
+    """Two workers with ``settings``, started together: the portals' robots.txt are held until
+    both workers asked for one, so neither can do the work before the other has started."""
+    mirror.arrivals.clear()
+    holds = [mirror.hold(f"/{portal}.antaranews.com/robots.txt") for portal in portals]
+    feeds = [directory / "worker1.jsonl", directory / "worker2.jsonl"]
+    workers = [
+        start_worker(f"worker{number}", feed, mirror, portals, settings)
+        for number, feed in enumerate(feeds, 1)
+    ]
+    while len({a.user_agent for a in mirror.arrivals if a.path.endswith("/robots.txt")}) < 2:
+        assert all(worker.poll() is None for worker in workers), "a worker left early"
+        time.sleep(0.05)
+    for hold in holds:
+        hold.release.set()
+    for worker in workers:
+        finish(worker)
+    for hold in holds:
+        hold.release.clear()
+    return Crawl(list(mirror.arrivals), feeds)
+
+
+def by_portal(arrivals: list[Arrival]) -> dict[str, list[Arrival]]:
+    """The arrivals at each portal host (``/{host}{path}``), in the order they came."""
+    portals: dict[str, list[Arrival]] = {}
+    for arrival in sorted(arrivals, key=lambda arrival: arrival.at):
+        portals.setdefault(arrival.path.split("/", 2)[1], []).append(arrival)
+    return portals
+
+
+def gaps(arrivals: list[Arrival]) -> list[float]:
+    """Seconds between consecutive arrivals."""
+    return [b.at - a.at for a, b in itertools.pairwise(arrivals)]
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MirrorServer]:
+    root = tmp_path_factory.mktemp("mirror")
+    build_site(ARTICLES, portals=len(PORTALS)).write(root)
+    with serve_mirror(root) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url.rsplit("/", 1)[0]
+
+
+def test_two_workers_on_a_frontier_ask_each_portal_at_most_once_a_delay(
+    mirror: MirrorServer, redis_url: str, tmp_path: Path
+) -> None:
+    settings = {"ANTARA_STATE": f"{redis_url}/0", "ANTARA_FRONTIER": f"{redis_url}/1"}
+    crawl = crawl_with_two_workers(mirror, tmp_path, PORTALS, settings)
+    portals = by_portal(crawl.arrivals)
+    assert sorted(portals) == sorted(f"{portal}.antaranews.com" for portal in PORTALS)
+    for host, arrivals in portals.items():
+        assert len(arrivals) >= 12, host  # robots.txt (each worker), RSS, listings, articles
+        # consecutive requests, whichever worker sent them, at least the delay apart
+        assert min(gaps(arrivals)) >= TOLERANCE * DELAY, (host, sorted(gaps(arrivals))[:3])
+        # between the workers, not only within each: one's request came right after the other's
+        pairs = itertools.pairwise(arrivals)
+        assert any(a.user_agent != b.user_agent for a, b in pairs), host
+    assert len({a.user_agent for a in crawl.arrivals if "/berita/" in a.path}) == 2  # both worked
+    emitted = [key for feed in crawl.feeds for key in keys(feed)]
+    assert len(emitted) == len(set(emitted)) == ARTICLES
+
+
+def test_workers_polite_each_on_its_own_ask_a_portal_too_often(
+    mirror: MirrorServer, tmp_path: Path
+) -> None:
+    """The control: without a frontier each worker keeps the delay (no jitter here) between its
+    own requests only, and the spacing check above fails. One portal is enough."""
+    settings = {"ANTARA_STATE": "none", "DOWNLOAD_DELAY_JITTER": "0"}
+    crawl = crawl_with_two_workers(mirror, tmp_path, PORTALS[:1], settings)
+    arrivals = by_portal(crawl.arrivals)[f"{PORTALS[0]}.antaranews.com"]
+    for worker in ("(+worker1)", "(+worker2)"):
+        own = [arrival for arrival in arrivals if arrival.user_agent.endswith(worker)]
+        assert min(gaps(own)) >= TOLERANCE * DELAY  # each polite on its own
+    assert min(gaps(arrivals)) < TOLERANCE * DELAY
+
+
+def test_a_portal_s_turn_is_the_first_asker_s_then_waits_the_delay(redis_url: str) -> None:
+    """Whichever worker asks, a portal's turn comes once a delay: the first asker's at once,
+    the next one's after the delay (by the Redis server's clock), another portal's at once."""
+    workers = [redis.Redis.from_url(f"{redis_url}/2").register_script(TURN) for _ in "ab"]
+    portal = "antara:run:test:next:kupang.antaranews.com"
+    assert float(workers[0](keys=[portal], args=[60])) == 0
+    wait = float(workers[1](keys=[portal], args=[60]))
+    assert 50 < wait <= 60  # the other worker's turn is about a minute away
+    assert float(workers[0](keys=[portal], args=[60])) <= wait  # and so is the first one's
+    assert float(workers[1](keys=[portal + "-bali"], args=[60])) == 0
+    assert float(workers[1](keys=[portal + "-short"], args=[0.05])) == 0
+    time.sleep(0.1)
+    assert float(workers[0](keys=[portal + "-short"], args=[0.05])) == 0  # the delay is past
