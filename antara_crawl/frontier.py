@@ -27,11 +27,16 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
 from antara_crawl.config import number_setting
+from antara_crawl.monitors import RUN_ENTRIES, discovered_entries
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
+
+
+LAST_WORKER = "antara/frontier/last_worker"
+"""Stat: the worker was the last of its run to leave."""
 
 
 def run_name(settings: BaseSettings) -> str | None:
@@ -81,9 +86,12 @@ class FrontierScheduler(Scheduler):
     """scrapy-redis's scheduler for one run of several workers.
 
     A worker registers in the run's worker set (renewed every ``ANTARA_WORKER_TTL`` / 3 s); the
-    first one alive empties the run's queue and dupefilter, left by an earlier run with the
-    same name. An idle worker is kept until the shared queue has been empty for
-    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it.
+    first one alive empties the run's queue, dupefilter and discovery count, left by an earlier
+    run with the same name. An idle worker is kept until the shared queue has been empty for
+    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it. As it leaves, a worker
+    adds the entries its RSS feeds and listings gave to the run's count and notes the run's
+    total (stat ``antara/discovery/run_entries``) and whether it was the last worker alive
+    (``antara/frontier/last_worker``): that one's discovery monitor judges the whole run.
     """
 
     quiet: float = 10.0
@@ -105,6 +113,10 @@ class FrontierScheduler(Scheduler):
     def workers_key(self) -> str:
         return self.queue_key.rsplit(":", 1)[0] + ":workers"
 
+    @property
+    def discovered_key(self) -> str:
+        return self.queue_key.rsplit(":", 1)[0] + ":discovered"
+
     def open(self, spider: Spider) -> None:
         super().open(spider)
         self.server.zremrangebyscore(self.workers_key, "-inf", time.time())
@@ -113,9 +125,18 @@ class FrontierScheduler(Scheduler):
         self._register()
         threading.Thread(target=self._renew, daemon=True).start()
 
+    def flush(self) -> None:
+        super().flush()
+        self.server.delete(self.discovered_key)
+
     def close(self, reason: str) -> None:
         self.stop.set()
-        self.server.zrem(self.workers_key, self.worker)
+        leave = self.server.register_script(LEAVE)
+        keys = [self.workers_key, self.discovered_key]
+        entries = discovered_entries(self.crawler.stats.get_stats())
+        total, others = leave(keys=keys, args=[self.worker, time.time(), entries])
+        self.crawler.stats.set_value(RUN_ENTRIES, int(total))
+        self.crawler.stats.set_value(LAST_WORKER, int(others) == 0)
         super().close(reason)
 
     def _register(self) -> None:
@@ -153,6 +174,16 @@ class FrontierScheduler(Scheduler):
         nextcall = getattr(slot, "nextcall", None)
         if nextcall is not None:
             reactor.callLater(delay, nextcall.schedule)  # type: ignore[attr-defined]
+
+
+LEAVE = """
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+local total = redis.call('INCRBY', KEYS[2], ARGV[3])
+return {total, redis.call('ZCARD', KEYS[1])}
+"""
+"""A worker leaves the run: out of its worker set (with the workers whose time is past), its
+discovery entries added to the run's; returns the run's entries and how many workers remain."""
 
 
 TURN = """

@@ -1,18 +1,23 @@
-"""Politeness holds for the cluster: two workers on one frontier ask a portal no more often
-than ``DOWNLOAD_DELAY`` lets one worker ask it.
+"""What holds for a cluster of workers: per-portal politeness, and the discovery monitor.
 
-Two ``scrapy crawl antara`` workers share a real Redis (frontier and state) and crawl a small
-three-portal mirror with the download delay on (its default jitter too). The mirror server
-notes when each request arrives and from which worker (each names itself in its User-Agent
-through ``ANTARA_CONTACT``). Per portal, consecutive requests, whichever worker sent them, are
-at least the delay apart; both workers downloaded, taking turns at the portals; every article
-is emitted once. A control, two workers each polite on its own (no frontier), shows that the
-spacing check fails when nothing holds a portal's rate for the cluster.
+Politeness: two workers on one frontier ask a portal no more often than ``DOWNLOAD_DELAY``
+lets one worker ask it. Two ``scrapy crawl antara`` workers share a real Redis (frontier and
+state) and crawl a small three-portal mirror with the download delay on (its default jitter
+too). The mirror server notes when each request arrives and from which worker (each names
+itself in its User-Agent through ``ANTARA_CONTACT``). Per portal, consecutive requests,
+whichever worker sent them (robots.txt, feeds, listings, articles, retries), are at least the
+delay apart; both workers downloaded, taking turns at the portals; every article is emitted
+once. A control, two workers each polite on its own (no frontier), shows that the spacing
+check fails when nothing holds a portal's rate for the cluster.
+
+Discovery: the workers add up the entries their RSS feeds and listings gave, and the last to
+leave judges the run's sum: it holds every entry, though each worker read only some feeds.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import subprocess
 import sys
@@ -24,12 +29,14 @@ from pathlib import Path
 import pytest
 import redis
 
-from antara_crawl.frontier import TURN
+from antara_crawl.frontier import LEAVE, TURN
+from antara_crawl.mirror import mirror_relpath
 from benchmarks.sitegen import build_site, since_of
 from tests.crawl import ROOT
 from tests.mirror_server import Arrival, MirrorServer, serve_mirror
 from tests.redis_server import redis_server
-from tests.test_distributed import finish, keys
+from tests.sitebuilder import Site
+from tests.test_distributed import keys
 
 ARTICLES = 24  # 8 a portal: with robots.txt, RSS and listings, 12 or 13 requests a portal
 PORTALS = ("kupang", "bali", "papua")
@@ -45,10 +52,14 @@ portal's turn in Redis guarantees, not a measure of speed."""
 
 @dataclass
 class Crawl:
-    """What two workers left: the requests that reached the mirror, and each one's feed."""
+    """What two workers left: the requests that reached the mirror, each worker's feed, exit
+    status and log, and the run reports (both workers write to one data directory)."""
 
     arrivals: list[Arrival]
     feeds: list[Path]
+    statuses: list[int]
+    logs: list[str]
+    reports: list[dict]
 
 
 def start_worker(
@@ -79,11 +90,16 @@ def start_worker(
     )
 
 
+def asked_for_robots(mirror: MirrorServer) -> int:
+    """How many workers asked for a robots.txt (the one to download from a portal first)."""
+    return len({a.user_agent for a in mirror.arrivals if a.path.endswith("/robots.txt")})
+
+
 def crawl_with_two_workers(
     mirror: MirrorServer, directory: Path, portals: tuple[str, ...], settings: dict[str, str]
 ) -> Crawl:
     """Two workers with ``settings``, started together: the portals' robots.txt are held until
-    both workers asked for one, so neither can do the work before the other has started."""
+    both asked for one, so neither does the work before the other has started."""
     mirror.arrivals.clear()
     holds = [mirror.hold(f"/{portal}.antaranews.com/robots.txt") for portal in portals]
     feeds = [directory / "worker1.jsonl", directory / "worker2.jsonl"]
@@ -91,16 +107,27 @@ def crawl_with_two_workers(
         start_worker(f"worker{number}", feed, mirror, portals, settings)
         for number, feed in enumerate(feeds, 1)
     ]
-    while len({a.user_agent for a in mirror.arrivals if a.path.endswith("/robots.txt")}) < 2:
+    while asked_for_robots(mirror) < len(workers):
         assert all(worker.poll() is None for worker in workers), "a worker left early"
         time.sleep(0.05)
     for hold in holds:
         hold.release.set()
-    for worker in workers:
-        finish(worker)
+    logs = [worker.communicate(timeout=240)[0].decode() for worker in workers]
     for hold in holds:
         hold.release.clear()
-    return Crawl(list(mirror.arrivals), feeds)
+    paths = sorted((directory / "data" / "runs").glob("*.json"))
+    return Crawl(
+        list(mirror.arrivals),
+        feeds,
+        [worker.returncode for worker in workers],
+        logs,
+        [json.loads(path.read_text("utf-8")) for path in paths],
+    )
+
+
+def discovery(report: dict) -> dict:
+    """A run report's discovery monitor."""
+    return next(monitor for monitor in report["monitors"] if monitor["name"] == "discovery")
 
 
 def by_portal(arrivals: list[Arrival]) -> dict[str, list[Arrival]]:
@@ -117,9 +144,14 @@ def gaps(arrivals: list[Arrival]) -> list[float]:
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MirrorServer]:
+def site() -> Site:
+    return build_site(ARTICLES, portals=len(PORTALS))
+
+
+@pytest.fixture(scope="module")
+def mirror(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MirrorServer]:
     root = tmp_path_factory.mktemp("mirror")
-    build_site(ARTICLES, portals=len(PORTALS)).write(root)
+    site.write(root)
     with serve_mirror(root) as server:
         yield server
 
@@ -131,20 +163,41 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_two_workers_on_a_frontier_ask_each_portal_at_most_once_a_delay(
-    mirror: MirrorServer, redis_url: str, tmp_path: Path
+    site: Site, mirror: MirrorServer, redis_url: str, tmp_path: Path
 ) -> None:
-    settings = {"ANTARA_STATE": f"{redis_url}/0", "ANTARA_FRONTIER": f"{redis_url}/1"}
+    # a feed and an article answer 503 once: their retries are requests to the portal too
+    article = next(article for article in site.articles if article.portal == PORTALS[0])
+    retried = [f"https://{PORTALS[1]}.antaranews.com/rss/terkini.xml", article.url]
+    for url in retried:
+        mirror.inject(url, 503, headers={"Retry-After": "0"}, times=1)  # 0: no back-off
+    settings = {
+        "ANTARA_STATE": f"{redis_url}/0",
+        "ANTARA_FRONTIER": f"{redis_url}/1",
+        # each article is in its portal's RSS feed and listing: the run finds them all, though
+        # each worker reads only some of the feeds and listings
+        "ANTARA_MONITOR_MIN_DISCOVERED": str(2 * ARTICLES),
+    }
     crawl = crawl_with_two_workers(mirror, tmp_path, PORTALS, settings)
+    assert crawl.statuses == [0, 0], [log[-3000:] for log in crawl.logs]
+    # the last worker to leave judged the run's discovery (the other could not): all of it
+    judged = [discovery(r) for r in crawl.reports if "not judged" not in discovery(r)["message"]]
+    assert [(monitor["ok"], monitor["value"]) for monitor in judged] == [(True, 2 * ARTICLES)]
+    for url in retried:
+        assert sum(a.path == "/" + mirror_relpath(url) for a in crawl.arrivals) == 2, url
     portals = by_portal(crawl.arrivals)
     assert sorted(portals) == sorted(f"{portal}.antaranews.com" for portal in PORTALS)
     for host, arrivals in portals.items():
         assert len(arrivals) >= 12, host  # robots.txt (each worker), RSS, listings, articles
         # consecutive requests, whichever worker sent them, at least the delay apart
         assert min(gaps(arrivals)) >= TOLERANCE * DELAY, (host, sorted(gaps(arrivals))[:3])
-        # between the workers, not only within each: one's request came right after the other's
-        pairs = itertools.pairwise(arrivals)
-        assert any(a.user_agent != b.user_agent for a, b in pairs), host
     assert len({a.user_agent for a in crawl.arrivals if "/berita/" in a.path}) == 2  # both worked
+    # the delay held between the workers, not only within each: at a portal (usually at all),
+    # a request of one worker came right after one of the other's
+    assert any(
+        a.user_agent != b.user_agent
+        for arrivals in portals.values()
+        for a, b in itertools.pairwise(arrivals)
+    )
     emitted = [key for feed in crawl.feeds for key in keys(feed)]
     assert len(emitted) == len(set(emitted)) == ARTICLES
 
@@ -156,6 +209,7 @@ def test_workers_polite_each_on_its_own_ask_a_portal_too_often(
     own requests only, and the spacing check above fails. One portal is enough."""
     settings = {"ANTARA_STATE": "none", "DOWNLOAD_DELAY_JITTER": "0"}
     crawl = crawl_with_two_workers(mirror, tmp_path, PORTALS[:1], settings)
+    assert crawl.statuses == [0, 0], [log[-3000:] for log in crawl.logs]
     arrivals = by_portal(crawl.arrivals)[f"{PORTALS[0]}.antaranews.com"]
     for worker in ("(+worker1)", "(+worker2)"):
         own = [arrival for arrival in arrivals if arrival.user_agent.endswith(worker)]
@@ -176,3 +230,17 @@ def test_a_portal_s_turn_is_the_first_asker_s_then_waits_the_delay(redis_url: st
     assert float(workers[1](keys=[portal + "-short"], args=[0.05])) == 0
     time.sleep(0.1)
     assert float(workers[0](keys=[portal + "-short"], args=[0.05])) == 0  # the delay is past
+
+
+def test_a_worker_leaving_adds_its_discoveries_and_knows_if_it_is_the_last(
+    redis_url: str,
+) -> None:
+    """Workers leave one by one: each adds its entries to the run's; the one that finds no
+    other worker alive (a killed one's time past) is the last."""
+    client = redis.Redis.from_url(f"{redis_url}/5")
+    leave = client.register_script(LEAVE)
+    now = time.time()
+    workers, count = "antara:run:test:workers", "antara:run:test:discovered"
+    client.zadd(workers, {"a": now + 30, "b": now + 30, "killed": now - 1})
+    assert leave(keys=[workers, count], args=["a", now, 5]) == [5, 1]  # b is still working
+    assert leave(keys=[workers, count], args=["b", now, 3]) == [8, 0]  # b is the last
