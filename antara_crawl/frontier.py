@@ -189,17 +189,24 @@ discovery entries added to the run's; returns the run's entries and how many wor
 TURN = """
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local asked = tonumber(ARGV[1])
+local held = tonumber(redis.call('GET', KEYS[2]) or '0')
+if asked >= held then
+  redis.call('SET', KEYS[2], ARGV[1], 'PX', math.ceil((2 * asked + 60) * 1000))
+end
 local free = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now < free then
   return tostring(free - now)
 end
-local delay = tonumber(ARGV[1])
+local delay = math.max(asked, held)
 redis.call('SET', KEYS[1], tostring(now + delay), 'PX', math.ceil(delay * 1000))
 return '0'
 """
-"""A portal's turn for the cluster: ``'0'`` if its last request (by any worker) is ``delay``
+"""A portal's turn for the cluster: ``'0'`` if its last request (by any worker) is the delay
 or more ago by the Redis server's clock, and then it is this one's; else the seconds to wait
-before asking again."""
+before asking again. The delay is the longest a worker asked with lately (``KEYS[2]``: kept
+while some worker asks with it, and twice that delay plus a minute after), so one worker's
+back-off after a 429 or 5xx holds the portal for all of them."""
 
 
 class ClusterPoliteness:
@@ -208,7 +215,9 @@ class ClusterPoliteness:
     ``DOWNLOAD_DELAY``, AutoThrottle and robots.txt Crawl-delay space requests per process;
     with N workers that is N times the load on a portal. So, as a request leaves for the
     network, its worker takes the portal's turn in the frontier's Redis: it goes once the
-    portal's last request, by any worker, is its download slot's delay ago, and waits otherwise.
+    portal's last request, by any worker, is the delay ago, and waits otherwise. The delay is
+    the download slot's (as AutoThrottle, Crawl-delay and back-off set it) or, if longer, the
+    one another worker asked with lately (:data:`TURN`).
     The download handler asks (:class:`antara_crawl.mirror.MirrorDownloadHandler`), after
     Scrapy's slot has let the request go, so every request to a portal is covered (robots.txt,
     feeds, listings, retries) and none waits in a queue after its turn. Turns are timed by the
@@ -221,7 +230,7 @@ class ClusterPoliteness:
         self.crawler = crawler
         self.client = redis.Redis.from_url(crawler.settings["ANTARA_FRONTIER"])
         self.turn = self.client.register_script(TURN)
-        self.prefix = f"antara:run:{run_name(crawler.settings)}:next:"
+        self.prefix = f"antara:run:{run_name(crawler.settings)}"
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ClusterPoliteness | None:
@@ -236,8 +245,9 @@ class ClusterPoliteness:
         downloader = self.crawler.engine.downloader
         key = request.meta.get(downloader.DOWNLOAD_SLOT) or downloader.get_slot_key(request)
         slot = downloader.slots.get(key)
-        delay = slot.delay if slot is not None else 0.0  # as AutoThrottle and Crawl-delay set it
+        delay = slot.delay if slot is not None else 0.0
         if delay <= 0:
             return
-        while (wait := float(self.turn(keys=[self.prefix + key], args=[delay]))) > 0:
+        keys = [f"{self.prefix}:next:{key}", f"{self.prefix}:delay:{key}"]
+        while (wait := float(self.turn(keys=keys, args=[delay]))) > 0:
             await asyncio.sleep(wait)

@@ -221,15 +221,28 @@ def test_a_portal_s_turn_is_the_first_asker_s_then_waits_the_delay(redis_url: st
     """Whichever worker asks, a portal's turn comes once a delay: the first asker's at once,
     the next one's after the delay (by the Redis server's clock), another portal's at once."""
     workers = [redis.Redis.from_url(f"{redis_url}/2").register_script(TURN) for _ in "ab"]
-    portal = "antara:run:test:next:kupang.antaranews.com"
-    assert float(workers[0](keys=[portal], args=[60])) == 0
-    wait = float(workers[1](keys=[portal], args=[60]))
+    kupang = ["test:next:kupang", "test:delay:kupang"]
+    assert float(workers[0](keys=kupang, args=[60])) == 0
+    wait = float(workers[1](keys=kupang, args=[60]))
     assert 50 < wait <= 60  # the other worker's turn is about a minute away
-    assert float(workers[0](keys=[portal], args=[60])) <= wait  # and so is the first one's
-    assert float(workers[1](keys=[portal + "-bali"], args=[60])) == 0
-    assert float(workers[1](keys=[portal + "-short"], args=[0.05])) == 0
+    assert float(workers[0](keys=kupang, args=[60])) <= wait  # and so is the first one's
+    assert float(workers[1](keys=["test:next:bali", "test:delay:bali"], args=[60])) == 0
+    short = ["test:next:short", "test:delay:short"]
+    assert float(workers[1](keys=short, args=[0.05])) == 0
     time.sleep(0.1)
-    assert float(workers[0](keys=[portal + "-short"], args=[0.05])) == 0  # the delay is past
+    assert float(workers[0](keys=short, args=[0.05])) == 0  # the delay is past
+
+
+def test_one_worker_s_longer_delay_holds_the_portal_for_all(redis_url: str) -> None:
+    """A worker that backed off (its delay now 60 s) asks for its turn: once the portal is
+    free again, the turn of a worker still at 0.05 s keeps the portal 60 s too."""
+    client = redis.Redis.from_url(f"{redis_url}/2")
+    turn = client.register_script(TURN)
+    portal = ["test:next:backoff", "test:delay:backoff"]
+    assert float(turn(keys=portal, args=[60])) == 0  # the worker that backed off
+    client.delete(portal[0])  # its turn is over (as a minute later)
+    assert float(turn(keys=portal, args=[0.05])) == 0  # a worker at the short delay goes...
+    assert float(turn(keys=portal, args=[0.05])) > 50  # ...and holds the portal a minute
 
 
 def test_a_worker_leaving_adds_its_discoveries_and_knows_if_it_is_the_last(
