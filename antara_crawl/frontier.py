@@ -88,9 +88,10 @@ class FrontierScheduler(Scheduler):
     A worker registers in the run's worker set (renewed every ``ANTARA_WORKER_TTL`` / 3 s); the
     first one alive empties the run's queue, dupefilter and discovery count, left by an earlier
     run with the same name. An idle worker is kept until the shared queue has been empty for
-    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it. As it leaves, a worker
-    adds the entries its RSS feeds and listings gave to the run's count and notes the run's
-    total (stat ``antara/discovery/run_entries``) and whether it was the last worker alive
+    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it. A worker adds the
+    entries its RSS feeds and listings gave to the run's count as it passes requests on (so a
+    killed worker's count stays); as it leaves, it notes the run's total (stat
+    ``antara/discovery/run_entries``) and whether it was the last worker alive
     (``antara/frontier/last_worker``): that one's discovery monitor judges the whole run.
     """
 
@@ -106,6 +107,7 @@ class FrontierScheduler(Scheduler):
         scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         scheduler.stop = threading.Event()
         scheduler.empty_since = None
+        scheduler.told = 0  # the discovery entries added to the run's count
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 
@@ -133,8 +135,8 @@ class FrontierScheduler(Scheduler):
         self.stop.set()
         leave = self.server.register_script(LEAVE)
         keys = [self.workers_key, self.discovered_key]
-        entries = discovered_entries(self.crawler.stats.get_stats())
-        total, others = leave(keys=keys, args=[self.worker, time.time(), entries])
+        untold = discovered_entries(self.crawler.stats.get_stats()) - self.told
+        total, others = leave(keys=keys, args=[self.worker, time.time(), untold])
         self.crawler.stats.set_value(RUN_ENTRIES, int(total))
         self.crawler.stats.set_value(LAST_WORKER, int(others) == 0)
         super().close(reason)
@@ -147,7 +149,19 @@ class FrontierScheduler(Scheduler):
         while not self.stop.wait(self.ttl / 3):
             self._register()
 
+    def _tell_discoveries(self) -> None:
+        """Add to the run's count the discovery entries found since last told."""
+        entries = discovered_entries(self.crawler.stats.get_stats())
+        if entries > self.told:
+            self.server.incrby(self.discovered_key, entries - self.told)
+            self.told = entries
+
+    def enqueue_request(self, request: Request) -> bool:
+        self._tell_discoveries()
+        return super().enqueue_request(request)
+
     def next_request(self) -> Request | None:
+        self._tell_discoveries()
         request = super().next_request()
         if request is not None:
             self.empty_since = None
@@ -182,8 +196,9 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
 local total = redis.call('INCRBY', KEYS[2], ARGV[3])
 return {total, redis.call('ZCARD', KEYS[1])}
 """
-"""A worker leaves the run: out of its worker set (with the workers whose time is past), its
-discovery entries added to the run's; returns the run's entries and how many workers remain."""
+"""A worker leaves the run: out of its worker set (with the workers whose time is past), the
+discovery entries it had not told yet added to the run's; returns the run's entries and how
+many workers remain."""
 
 
 TURN = """

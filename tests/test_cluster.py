@@ -73,7 +73,6 @@ def start_worker(
         "DOWNLOAD_DELAY": str(DELAY),
         "AUTOTHROTTLE_ENABLED": "False",
         "ANTARA_CONTACT": name,
-        "ANTARA_WORKER_TTL": "2",
         "ANTARA_FRONTIER_QUIET": "1",
         "ANTARA_ATOM": "False",
         "LOG_LEVEL": "INFO",
