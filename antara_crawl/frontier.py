@@ -18,6 +18,7 @@ import socket
 import threading
 import time
 import uuid
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -30,6 +31,8 @@ from antara_crawl.config import number_setting
 from antara_crawl.monitors import RUN_ENTRIES, discovered_entries
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
@@ -213,30 +216,49 @@ local free = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now < free then
   return tostring(free - now)
 end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[2]) then
+  return ARGV[5]
+end
+local lease = tonumber(ARGV[4])
+redis.call('ZADD', KEYS[3], now + lease, ARGV[3])
+redis.call('PEXPIRE', KEYS[3], math.ceil(lease * 1000))
 local delay = math.max(asked, held)
 redis.call('SET', KEYS[1], tostring(now + delay), 'PX', math.ceil(delay * 1000))
 return '0'
 """
-"""A portal's turn for the cluster: ``'0'`` if its last request (by any worker) is the delay
-or more ago by the Redis server's clock, and then it is this one's; else the seconds to wait
-before asking again. The delay is the longest a worker asked with lately (``KEYS[2]``: kept
-while some worker asks with it, and twice that delay plus a minute after), so one worker's
-back-off after a 429 or 5xx holds the portal for all of them."""
+"""A portal's turn for the cluster. ``'0'``, the turn is this request's: the portal's last
+request (by any worker) started the delay ago or more, by the Redis server's clock, and fewer
+than ``concurrency`` requests are in flight there (leases in ``KEYS[3]``, this one's added
+until it is given back or ``lease`` seconds pass). Else the seconds to wait before asking
+again: until the delay is past, or ``poll`` while the portal is busy. The delay is the longest
+a worker asked with lately (``KEYS[2]``: kept while some worker asks with it, and twice that
+delay plus a minute after), so one worker's back-off after a 429 or 5xx holds the portal for
+all of them. ``KEYS``: next, delay, leases; ``ARGV``: delay, concurrency, lease id, lease,
+poll."""
+
+POLL = 0.05
+"""Seconds between two asks for a turn while the portal has as many requests in flight as it
+may (a lease is given back without notice)."""
 
 
 class ClusterPoliteness:
     """Per-portal politeness for the whole cluster (with ``ANTARA_FRONTIER``).
 
-    ``DOWNLOAD_DELAY``, AutoThrottle and robots.txt Crawl-delay space requests per process;
-    with N workers that is N times the load on a portal. So, as a request leaves for the
-    network, its worker takes the portal's turn in the frontier's Redis: it goes once the
-    portal's last request, by any worker, is the delay ago, and waits otherwise. The delay is
-    the download slot's (as AutoThrottle, Crawl-delay and back-off set it) or, if longer, the
-    one another worker asked with lately (:data:`TURN`).
-    The download handler asks (:class:`antara_crawl.mirror.MirrorDownloadHandler`), after
-    Scrapy's slot has let the request go, so every request to a portal is covered (robots.txt,
-    feeds, listings, retries) and none waits in a queue after its turn. Turns are timed by the
-    Redis server's clock: the workers' clocks need not agree.
+    ``DOWNLOAD_DELAY``, AutoThrottle, robots.txt Crawl-delay and
+    ``CONCURRENT_REQUESTS_PER_DOMAIN`` hold per process; with N workers that is N times the
+    load on a portal. So, as a request leaves for the network, its worker takes the portal's
+    turn in the frontier's Redis (:data:`TURN`): it goes once the portal's last request, by any
+    worker, started the delay ago and the portal has fewer requests in flight than its download
+    slot's concurrency, and waits otherwise; the request holds a lease on the portal until its
+    response is in (or ``DOWNLOAD_TIMEOUT`` and a minute pass, for a killed worker's). The
+    delay is the download slot's (as AutoThrottle, Crawl-delay and back-off set it) or, if
+    longer, the one another worker asked with lately. So the cluster asks a portal as one
+    worker would. The download handler asks (:class:`antara_crawl.mirror.MirrorDownloadHandler`)
+    after Scrapy's slot has let the request go, so every request to a portal is covered
+    (robots.txt, feeds, listings, retries) and none waits in a queue after its turn. Turns are
+    timed by the Redis server's clock: the workers' clocks need not agree. Without a delay
+    (mirror and archive replays) there are no turns.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -244,25 +266,34 @@ class ClusterPoliteness:
 
         self.crawler = crawler
         self.client = redis.Redis.from_url(crawler.settings["ANTARA_FRONTIER"])
-        self.turn = self.client.register_script(TURN)
+        self.script = self.client.register_script(TURN)
         self.prefix = f"antara:run:{run_name(crawler.settings)}"
+        self.timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ClusterPoliteness | None:
         """The cluster's politeness, or None without a shared frontier."""
         return cls(crawler) if crawler.settings.get("ANTARA_FRONTIER") else None
 
-    async def wait_turn(self, request: Request) -> None:
-        """Return when ``request`` may go: its portal's delay after the cluster's last request."""
+    @asynccontextmanager
+    async def turn(self, request: Request) -> AsyncIterator[None]:
+        """Wait for ``request``'s turn at its portal; hold the portal's lease while in."""
         import asyncio
 
         assert self.crawler.engine is not None
         downloader = self.crawler.engine.downloader
         key = request.meta.get(downloader.DOWNLOAD_SLOT) or downloader.get_slot_key(request)
         slot = downloader.slots.get(key)
-        delay = slot.delay if slot is not None else 0.0
-        if delay <= 0:
+        if slot is None or slot.delay <= 0:
+            yield
             return
-        keys = [f"{self.prefix}:next:{key}", f"{self.prefix}:delay:{key}"]
-        while (wait := float(self.turn(keys=keys, args=[delay]))) > 0:
+        keys = [f"{self.prefix}:{name}:{key}" for name in ("next", "delay", "leases")]
+        lease = uuid.uuid4().hex
+        timeout = float(request.meta.get("download_timeout", self.timeout)) + 60
+        args = [slot.delay, slot.concurrency, lease, timeout, POLL]
+        while (wait := float(self.script(keys=keys, args=args))) > 0:
             await asyncio.sleep(wait)
+        try:
+            yield
+        finally:
+            self.client.zrem(keys[2], lease)

@@ -95,7 +95,7 @@ class MirrorDownloadHandler(BaseDownloadHandler):
     capture is replayed (:class:`antara_crawl.warc.ArchiveReplay`). Either way the response
     keeps the real ANTARA URL, so links, robots.txt and dedupe see the live site's URLs.
     Without a mirror, requests go to Scrapy's own HTTP handler. On a shared frontier each
-    request first waits for its portal's turn in the cluster
+    request is downloaded in its portal's turn in the cluster
     (:class:`antara_crawl.frontier.ClusterPoliteness`).
     """
 
@@ -115,8 +115,12 @@ class MirrorDownloadHandler(BaseDownloadHandler):
             self._http = build_from_crawler(BoundedHTTP11DownloadHandler, crawler)
 
     async def download_request(self, request: Request) -> Response:
-        if self.politeness is not None:
-            await self.politeness.wait_turn(request)
+        if self.politeness is None:
+            return await self._download(request)
+        async with self.politeness.turn(request):
+            return await self._download(request)
+
+    async def _download(self, request: Request) -> Response:
         if self._archive is not None:
             return await self._archive.download_request(request)
         if isinstance(self.mirror, Path):

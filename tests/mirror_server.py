@@ -6,7 +6,8 @@
 recorded in ``server.requests`` and, optionally, appended to a log file; ``server.arrivals``
 keeps when each request arrived, with its User-Agent. Statuses can be
 injected per path (``410``, ``503`` with ``Retry-After`` …), permanently or for the first N hits,
-and requests can be held unanswered until a test releases them (``server.hold(prefix)``).
+requests can be held unanswered until a test releases them (``server.hold(prefix)``) or
+answered late (``server.slow(prefix, seconds)``).
 
     with serve_mirror(root) as server:  # then crawl with ANTARA_MIRROR=server.base_url
         ...
@@ -122,6 +123,7 @@ class MirrorServer:
         self._lock = threading.Lock()
         self._injections: dict[str, Injection] = {}
         self._holds: dict[str, Hold] = {}
+        self._latencies: dict[str, float] = {}
         for path, spec in (statuses or {}).items():
             if isinstance(spec, tuple):
                 self.inject(path, spec[0], headers=dict(spec[1]))
@@ -205,6 +207,16 @@ class MirrorServer:
         with self._lock:
             return self._holds.setdefault(prefix, Hold())
 
+    def slow(self, prefix: str, seconds: float) -> None:
+        """Answer requests whose path starts with ``prefix`` (``/{host}{path}``) ``seconds``
+        after they arrive, as a slow server does."""
+        with self._lock:
+            self._latencies[prefix] = seconds
+
+    def _latency(self, path: str) -> float:
+        with self._lock:
+            return next((s for p, s in self._latencies.items() if path.startswith(p)), 0.0)
+
     def _held(self, path: str) -> Hold | None:
         with self._lock:
             return next((h for p, h in self._holds.items() if path.startswith(p)), None)
@@ -281,6 +293,7 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
                     held.waiting += 1
                 held.arrived.set()
                 held.release.wait()
+            time.sleep(server._latency(path))
             injected = server._take_injection(path)
             if injected is not None:
                 body = injected.body or f"{injected.status}\n".encode()

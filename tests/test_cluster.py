@@ -6,9 +6,10 @@ state) and crawl a small three-portal mirror with the download delay on (its def
 too). The mirror server notes when each request arrives and from which worker (each names
 itself in its User-Agent through ``ANTARA_CONTACT``). Per portal, consecutive requests,
 whichever worker sent them (robots.txt, feeds, listings, articles, retries), are at least the
-delay apart; both workers downloaded, taking turns at the portals; every article is emitted
-once. A control, two workers each polite on its own (no frontier), shows that the spacing
-check fails when nothing holds a portal's rate for the cluster.
+delay apart, and at a portal that answers slowly one at a time, as with one worker; both
+workers downloaded, taking turns at the portals; every article is emitted once. A control,
+two workers each polite on its own (no frontier), shows that the spacing check fails when
+nothing holds a portal's rate for the cluster.
 
 Discovery: the workers add up the entries their RSS feeds and listings gave, and the last to
 leave judges the run's sum: it holds every entry, though each worker read only some feeds.
@@ -25,11 +26,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
 
-from antara_crawl.frontier import LEAVE, TURN
+from antara_crawl.frontier import LEAVE, POLL, TURN
 from antara_crawl.mirror import mirror_relpath
 from benchmarks.sitegen import build_site, since_of
 from tests.crawl import ROOT
@@ -41,6 +43,7 @@ from tests.test_distributed import keys
 ARTICLES = 24  # 8 a portal: with robots.txt, RSS and listings, 12 or 13 requests a portal
 PORTALS = ("kupang", "bali", "papua")
 DELAY = 0.4
+SLOW = 0.6  # a slow portal's answers take longer than the delay: one request at a time spaces it
 TOLERANCE = 0.85
 """The server notes an arrival in its thread for the connection, a little after the worker
 sent the request; on a loaded machine (two crawls, the server and Redis sharing few cores)
@@ -73,7 +76,7 @@ def start_worker(
         "DOWNLOAD_DELAY": str(DELAY),
         "AUTOTHROTTLE_ENABLED": "False",
         "ANTARA_CONTACT": name,
-        "ANTARA_FRONTIER_QUIET": "1",
+        "ANTARA_FRONTIER_QUIET": "3",  # more than the discovery of the first articles takes
         "ANTARA_ATOM": "False",
         "LOG_LEVEL": "INFO",
         **settings,
@@ -89,16 +92,22 @@ def start_worker(
     )
 
 
-def asked_for_robots(mirror: MirrorServer) -> int:
-    """How many workers asked for a robots.txt (the one to download from a portal first)."""
-    return len({a.user_agent for a in mirror.arrivals if a.path.endswith("/robots.txt")})
+def joined(mirror: MirrorServer, settings: dict[str, str]) -> int:
+    """How many workers have joined: on a frontier, those in the run's worker set (a request
+    held at a portal holds its turn: the other worker's may not reach the server); without
+    one, those that asked for a robots.txt."""
+    frontier = settings.get("ANTARA_FRONTIER")
+    if frontier is None:
+        return len({a.user_agent for a in mirror.arrivals if a.path.endswith("/robots.txt")})
+    client = redis.Redis.from_url(frontier)
+    return sum(client.zcard(name) for name in client.scan_iter("antara:run:*:workers"))
 
 
 def crawl_with_two_workers(
     mirror: MirrorServer, directory: Path, portals: tuple[str, ...], settings: dict[str, str]
 ) -> Crawl:
     """Two workers with ``settings``, started together: the portals' robots.txt are held until
-    both asked for one, so neither does the work before the other has started."""
+    both joined, so neither does the work before the other has started."""
     mirror.arrivals.clear()
     holds = [mirror.hold(f"/{portal}.antaranews.com/robots.txt") for portal in portals]
     feeds = [directory / "worker1.jsonl", directory / "worker2.jsonl"]
@@ -106,7 +115,7 @@ def crawl_with_two_workers(
         start_worker(f"worker{number}", feed, mirror, portals, settings)
         for number, feed in enumerate(feeds, 1)
     ]
-    while asked_for_robots(mirror) < len(workers):
+    while joined(mirror, settings) < len(workers):
         assert all(worker.poll() is None for worker in workers), "a worker left early"
         time.sleep(0.05)
     for hold in holds:
@@ -169,6 +178,8 @@ def test_two_workers_on_a_frontier_ask_each_portal_at_most_once_a_delay(
     retried = [f"https://{PORTALS[1]}.antaranews.com/rss/terkini.xml", article.url]
     for url in retried:
         mirror.inject(url, 503, headers={"Retry-After": "0"}, times=1)  # 0: no back-off
+    slow = f"{PORTALS[2]}.antaranews.com"
+    mirror.slow(f"/{slow}/", SLOW)
     settings = {
         "ANTARA_STATE": f"{redis_url}/0",
         "ANTARA_FRONTIER": f"{redis_url}/1",
@@ -187,8 +198,10 @@ def test_two_workers_on_a_frontier_ask_each_portal_at_most_once_a_delay(
     assert sorted(portals) == sorted(f"{portal}.antaranews.com" for portal in PORTALS)
     for host, arrivals in portals.items():
         assert len(arrivals) >= 12, host  # robots.txt (each worker), RSS, listings, articles
-        # consecutive requests, whichever worker sent them, at least the delay apart
-        assert min(gaps(arrivals)) >= TOLERANCE * DELAY, (host, sorted(gaps(arrivals))[:3])
+        # consecutive requests, whichever worker sent them, at least the delay apart; at the
+        # slow portal, one at a time (CONCURRENT_REQUESTS_PER_DOMAIN), each after an answer
+        least = SLOW if host == slow else DELAY
+        assert min(gaps(arrivals)) >= TOLERANCE * least, (host, sorted(gaps(arrivals))[:3])
     assert len({a.user_agent for a in crawl.arrivals if "/berita/" in a.path}) == 2  # both worked
     # the delay held between the workers, not only within each: at a portal (usually at all),
     # a request of one worker came right after one of the other's
@@ -216,32 +229,51 @@ def test_workers_polite_each_on_its_own_ask_a_portal_too_often(
     assert min(gaps(arrivals)) < TOLERANCE * DELAY
 
 
+def turn_of(script: Any, portal: str, delay: float, lease: str = "a", seconds: float = 60) -> float:
+    """Ask for a turn at ``portal`` (one request at a time); the seconds to wait, 0 to go."""
+    keys = [f"test:{name}:{portal}" for name in ("next", "delay", "leases")]
+    return float(script(keys=keys, args=[delay, 1, lease, seconds, POLL]))
+
+
 def test_a_portal_s_turn_is_the_first_asker_s_then_waits_the_delay(redis_url: str) -> None:
     """Whichever worker asks, a portal's turn comes once a delay: the first asker's at once,
     the next one's after the delay (by the Redis server's clock), another portal's at once."""
     workers = [redis.Redis.from_url(f"{redis_url}/2").register_script(TURN) for _ in "ab"]
-    kupang = ["test:next:kupang", "test:delay:kupang"]
-    assert float(workers[0](keys=kupang, args=[60])) == 0
-    wait = float(workers[1](keys=kupang, args=[60]))
+    assert turn_of(workers[0], "kupang", 60, lease="a") == 0
+    wait = turn_of(workers[1], "kupang", 60, lease="b")
     assert 50 < wait <= 60  # the other worker's turn is about a minute away
-    assert float(workers[0](keys=kupang, args=[60])) <= wait  # and so is the first one's
-    assert float(workers[1](keys=["test:next:bali", "test:delay:bali"], args=[60])) == 0
-    short = ["test:next:short", "test:delay:short"]
-    assert float(workers[1](keys=short, args=[0.05])) == 0
+    assert turn_of(workers[0], "kupang", 60, lease="c") <= wait  # and so is the first one's
+    assert turn_of(workers[1], "bali", 60) == 0
+    assert turn_of(workers[1], "short", 0.05, seconds=0.05) == 0
     time.sleep(0.1)
-    assert float(workers[0](keys=short, args=[0.05])) == 0  # the delay is past
+    assert turn_of(workers[0], "short", 0.05, lease="b") == 0  # the delay (and lease) is past
 
 
 def test_one_worker_s_longer_delay_holds_the_portal_for_all(redis_url: str) -> None:
     """A worker that backed off (its delay now 60 s) asks for its turn: once the portal is
     free again, the turn of a worker still at 0.05 s keeps the portal 60 s too."""
     client = redis.Redis.from_url(f"{redis_url}/2")
-    turn = client.register_script(TURN)
-    portal = ["test:next:backoff", "test:delay:backoff"]
-    assert float(turn(keys=portal, args=[60])) == 0  # the worker that backed off
-    client.delete(portal[0])  # its turn is over (as a minute later)
-    assert float(turn(keys=portal, args=[0.05])) == 0  # a worker at the short delay goes...
-    assert float(turn(keys=portal, args=[0.05])) > 50  # ...and holds the portal a minute
+    script = client.register_script(TURN)
+    assert turn_of(script, "backoff", 60, lease="slow") == 0  # the worker that backed off
+    client.delete("test:next:backoff", "test:leases:backoff")  # its turn is over (a minute on)
+    assert turn_of(script, "backoff", 0.05, lease="fast") == 0  # a worker at 0.05 s goes...
+    assert turn_of(script, "backoff", 0.05, lease="next") > 50  # ...and holds the portal 60 s
+
+
+def test_a_portal_answering_slowly_has_one_request_in_flight_for_the_cluster(
+    redis_url: str,
+) -> None:
+    """Past the delay, a turn waits while the portal has a request in flight (one here): until
+    its lease is given back, or has expired (a killed worker's)."""
+    client = redis.Redis.from_url(f"{redis_url}/2")
+    script = client.register_script(TURN)
+    assert turn_of(script, "slow", 0.01, lease="first") == 0
+    time.sleep(0.05)  # the delay is past, the first request still in flight
+    assert turn_of(script, "slow", 0.01, lease="second") == POLL
+    client.zrem("test:leases:slow", "first")  # its answer is in
+    assert turn_of(script, "slow", 0.01, lease="second", seconds=0.05) == 0
+    time.sleep(0.1)  # the second one's worker was killed: its lease expires
+    assert turn_of(script, "slow", 0.01, lease="third") == 0
 
 
 def test_a_worker_leaving_adds_its_discoveries_and_knows_if_it_is_the_last(
