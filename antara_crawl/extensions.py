@@ -13,7 +13,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 
 from antara_crawl.config import number_setting
-from antara_crawl.frontier import run_name
+from antara_crawl.frontier import LAST_WORKER, run_name
 from antara_crawl.monitors import EXIT_MONITORS, MonitorThresholds, run_monitors
 from antara_crawl.retention import STAT as RETENTION_STAT
 from antara_crawl.runs import (
@@ -202,10 +202,10 @@ class RunReport:
             stats,
             portals,
             self.thresholds,
-            # a worker on a shared frontier reads only its share of the feeds and listings
+            # on a shared frontier, the last worker to leave judges the run's discovery
             discovering=options is not None
             and not options.start_urls
-            and not crawler.settings.get("ANTARA_FRONTIER"),
+            and (not crawler.settings.get("ANTARA_FRONTIER") or bool(stats.get(LAST_WORKER))),
         )
         settings = crawler.settings
         state = None

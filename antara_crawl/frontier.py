@@ -18,6 +18,7 @@ import socket
 import threading
 import time
 import uuid
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -27,11 +28,18 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
 from antara_crawl.config import number_setting
+from antara_crawl.monitors import RUN_ENTRIES, discovered_entries
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
+
+
+LAST_WORKER = "antara/frontier/last_worker"
+"""Stat: the worker was the last of its run to leave."""
 
 
 def run_name(settings: BaseSettings) -> str | None:
@@ -81,9 +89,13 @@ class FrontierScheduler(Scheduler):
     """scrapy-redis's scheduler for one run of several workers.
 
     A worker registers in the run's worker set (renewed every ``ANTARA_WORKER_TTL`` / 3 s); the
-    first one alive empties the run's queue and dupefilter, left by an earlier run with the
-    same name. An idle worker is kept until the shared queue has been empty for
-    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it.
+    first one alive empties the run's queue, dupefilter and discovery count, left by an earlier
+    run with the same name. An idle worker is kept until the shared queue has been empty for
+    ``ANTARA_FRONTIER_QUIET`` seconds, as others may still add to it. A worker adds the
+    entries its RSS feeds and listings gave to the run's count as it passes requests on (so a
+    killed worker's count stays); as it leaves, it notes the run's total (stat
+    ``antara/discovery/run_entries``) and whether it was the last worker alive
+    (``antara/frontier/last_worker``): that one's discovery monitor judges the whole run.
     """
 
     quiet: float = 10.0
@@ -98,12 +110,17 @@ class FrontierScheduler(Scheduler):
         scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         scheduler.stop = threading.Event()
         scheduler.empty_since = None
+        scheduler.told = 0  # the discovery entries added to the run's count
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 
     @property
     def workers_key(self) -> str:
         return self.queue_key.rsplit(":", 1)[0] + ":workers"
+
+    @property
+    def discovered_key(self) -> str:
+        return self.queue_key.rsplit(":", 1)[0] + ":discovered"
 
     def open(self, spider: Spider) -> None:
         super().open(spider)
@@ -113,9 +130,18 @@ class FrontierScheduler(Scheduler):
         self._register()
         threading.Thread(target=self._renew, daemon=True).start()
 
+    def flush(self) -> None:
+        super().flush()
+        self.server.delete(self.discovered_key)
+
     def close(self, reason: str) -> None:
         self.stop.set()
-        self.server.zrem(self.workers_key, self.worker)
+        leave = self.server.register_script(LEAVE)
+        keys = [self.workers_key, self.discovered_key]
+        untold = discovered_entries(self.crawler.stats.get_stats()) - self.told
+        total, others = leave(keys=keys, args=[self.worker, time.time(), untold])
+        self.crawler.stats.set_value(RUN_ENTRIES, int(total))
+        self.crawler.stats.set_value(LAST_WORKER, int(others) == 0)
         super().close(reason)
 
     def _register(self) -> None:
@@ -126,7 +152,19 @@ class FrontierScheduler(Scheduler):
         while not self.stop.wait(self.ttl / 3):
             self._register()
 
+    def _tell_discoveries(self) -> None:
+        """Add to the run's count the discovery entries found since last told."""
+        entries = discovered_entries(self.crawler.stats.get_stats())
+        if entries > self.told:
+            self.server.incrby(self.discovered_key, entries - self.told)
+            self.told = entries
+
+    def enqueue_request(self, request: Request) -> bool:
+        self._tell_discoveries()
+        return super().enqueue_request(request)
+
     def next_request(self) -> Request | None:
+        self._tell_discoveries()
         request = super().next_request()
         if request is not None:
             self.empty_since = None
@@ -155,24 +193,72 @@ class FrontierScheduler(Scheduler):
             reactor.callLater(delay, nextcall.schedule)  # type: ignore[attr-defined]
 
 
-RESERVE = """
-local now = tonumber(ARGV[1])
-local delay = tonumber(ARGV[2])
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], tostring(at + delay), 'PX', math.ceil(delay * 1000) + 60000)
-return tostring(at)
+LEAVE = """
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+local total = redis.call('INCRBY', KEYS[2], ARGV[3])
+return {total, redis.call('ZCARD', KEYS[1])}
 """
-"""Reserve the next request time of a portal for the cluster: ``delay`` after the last one."""
+"""A worker leaves the run: out of its worker set (with the workers whose time is past), the
+discovery entries it had not told yet added to the run's; returns the run's entries and how
+many workers remain."""
 
 
-class ClusterPolitenessMiddleware:
-    """Per-portal politeness for the whole cluster (on with ``ANTARA_FRONTIER``).
+TURN = """
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local asked = tonumber(ARGV[1])
+local held = tonumber(redis.call('GET', KEYS[2]) or '0')
+if asked >= held then
+  redis.call('SET', KEYS[2], ARGV[1], 'PX', math.ceil((2 * asked + 60) * 1000))
+end
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < free then
+  return tostring(free - now)
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[2]) then
+  return ARGV[5]
+end
+local lease = tonumber(ARGV[4])
+redis.call('ZADD', KEYS[3], now + lease, ARGV[3])
+redis.call('PEXPIRE', KEYS[3], math.ceil(lease * 1000))
+local delay = math.max(asked, held)
+redis.call('SET', KEYS[1], tostring(now + delay), 'PX', math.ceil(delay * 1000))
+return '0'
+"""
+"""A portal's turn for the cluster. ``'0'``, the turn is this request's: the portal's last
+request (by any worker) started the delay ago or more, by the Redis server's clock, and fewer
+than ``concurrency`` requests are in flight there (leases in ``KEYS[3]``, this one's added
+until it is given back or ``lease`` seconds pass). Else the seconds to wait before asking
+again: until the delay is past, or ``poll`` while the portal is busy. The delay is the longest
+a worker asked with lately (``KEYS[2]``: kept while some worker asks with it, and twice that
+delay plus a minute after), so one worker's back-off after a 429 or 5xx holds the portal for
+all of them. ``KEYS``: next, delay, leases; ``ARGV``: delay, concurrency, lease id, lease,
+poll."""
 
-    ``DOWNLOAD_DELAY``, AutoThrottle and robots.txt Crawl-delay space requests per process;
-    with N workers that is N times the load on a portal. Before each request this middleware
-    reserves, in the frontier's Redis, the portal's next request time (its download slot's
-    delay after the one reserved before, by any worker) and waits for it, so the cluster
-    asks a portal no more often than one worker would.
+POLL = 0.05
+"""Seconds between two asks for a turn while the portal has as many requests in flight as it
+may (a lease is given back without notice)."""
+
+
+class ClusterPoliteness:
+    """Per-portal politeness for the whole cluster (with ``ANTARA_FRONTIER``).
+
+    ``DOWNLOAD_DELAY``, AutoThrottle, robots.txt Crawl-delay and
+    ``CONCURRENT_REQUESTS_PER_DOMAIN`` hold per process; with N workers that is N times the
+    load on a portal. So, as a request leaves for the network, its worker takes the portal's
+    turn in the frontier's Redis (:data:`TURN`): it goes once the portal's last request, by any
+    worker, started the delay ago and the portal has fewer requests in flight than its download
+    slot's concurrency, and waits otherwise; the request holds a lease on the portal until its
+    response is in (or ``DOWNLOAD_TIMEOUT`` and a minute pass, for a killed worker's). The
+    delay is the download slot's (as AutoThrottle, Crawl-delay and back-off set it) or, if
+    longer, the one another worker asked with lately. So the cluster asks a portal as one
+    worker would. The download handler asks (:class:`antara_crawl.mirror.MirrorDownloadHandler`)
+    after Scrapy's slot has let the request go, so every request to a portal is covered
+    (robots.txt, feeds, listings, retries) and none waits in a queue after its turn. Turns are
+    timed by the Redis server's clock: the workers' clocks need not agree. Without a delay
+    (mirror and archive replays) there are no turns.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -180,27 +266,34 @@ class ClusterPolitenessMiddleware:
 
         self.crawler = crawler
         self.client = redis.Redis.from_url(crawler.settings["ANTARA_FRONTIER"])
-        self.reserve = self.client.register_script(RESERVE)
-        self.prefix = f"antara:run:{run_name(crawler.settings)}:next:"
+        self.script = self.client.register_script(TURN)
+        self.prefix = f"antara:run:{run_name(crawler.settings)}"
+        self.timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ClusterPolitenessMiddleware:
-        from scrapy.exceptions import NotConfigured
+    def from_crawler(cls, crawler: Crawler) -> ClusterPoliteness | None:
+        """The cluster's politeness, or None without a shared frontier."""
+        return cls(crawler) if crawler.settings.get("ANTARA_FRONTIER") else None
 
-        if not crawler.settings.get("ANTARA_FRONTIER"):
-            raise NotConfigured  # quietly: a WARNING in every scheduled run's log otherwise
-        return cls(crawler)
-
-    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+    @asynccontextmanager
+    async def turn(self, request: Request) -> AsyncIterator[None]:
+        """Wait for ``request``'s turn at its portal; hold the portal's lease while in."""
         import asyncio
 
-        engine = self.crawler.engine
-        assert engine is not None
-        key, slot = engine.downloader._get_slot(request)  # the slot the request will take
-        delay = slot.delay  # DOWNLOAD_DELAY, as AutoThrottle and Crawl-delay set it
-        if delay <= 0:
+        assert self.crawler.engine is not None
+        downloader = self.crawler.engine.downloader
+        key = request.meta.get(downloader.DOWNLOAD_SLOT) or downloader.get_slot_key(request)
+        slot = downloader.slots.get(key)
+        if slot is None or slot.delay <= 0:
+            yield
             return
-        at = float(self.reserve(keys=[self.prefix + key], args=[time.time(), delay]))
-        wait = at - time.time()
-        if wait > 0:
+        keys = [f"{self.prefix}:{name}:{key}" for name in ("next", "delay", "leases")]
+        lease = uuid.uuid4().hex
+        timeout = float(request.meta.get("download_timeout", self.timeout)) + 60
+        args = [slot.delay, slot.concurrency, lease, timeout, POLL]
+        while (wait := float(self.script(keys=keys, args=args))) > 0:
             await asyncio.sleep(wait)
+        try:
+            yield
+        finally:
+            self.client.zrem(keys[2], lease)

@@ -15,6 +15,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.utils.asyncio import run_in_thread
 from scrapy.utils.misc import build_from_crawler
 
+from antara_crawl.frontier import ClusterPoliteness
 from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
 from antara_crawl.portals import ANTARA_DOMAIN
 from antara_crawl.warc import ArchiveFiles, ArchiveReplay, find_archives
@@ -93,7 +94,9 @@ class MirrorDownloadHandler(BaseDownloadHandler):
     with a directory the file is read from the wget layout; with WARC archives the
     capture is replayed (:class:`antara_crawl.warc.ArchiveReplay`). Either way the response
     keeps the real ANTARA URL, so links, robots.txt and dedupe see the live site's URLs.
-    Without a mirror, requests go to Scrapy's own HTTP handler.
+    Without a mirror, requests go to Scrapy's own HTTP handler. On a shared frontier each
+    request is downloaded in its portal's turn in the cluster
+    (:class:`antara_crawl.frontier.ClusterPoliteness`).
     """
 
     lazy = False
@@ -105,12 +108,19 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
         self._http: BoundedHTTP11DownloadHandler | None = None
         self._archive: ArchiveReplay | None = None
+        self.politeness = ClusterPoliteness.from_crawler(crawler)
         if isinstance(self.mirror, ArchiveFiles):
             self._archive = ArchiveReplay.from_crawler(crawler, self.mirror)
         elif not isinstance(self.mirror, Path):
             self._http = build_from_crawler(BoundedHTTP11DownloadHandler, crawler)
 
     async def download_request(self, request: Request) -> Response:
+        if self.politeness is None:
+            return await self._download(request)
+        async with self.politeness.turn(request):
+            return await self._download(request)
+
+    async def _download(self, request: Request) -> Response:
         if self._archive is not None:
             return await self._archive.download_request(request)
         if isinstance(self.mirror, Path):

@@ -18,6 +18,8 @@ EXIT_MONITORS = 6
 MISSING_STAT = "antara/extract/missing/"
 """``antara/extract/missing/<design>/<field>``: articles of a design lacking a field it
 always has (the design's ``always_has``)."""
+RUN_ENTRIES = "antara/discovery/run_entries"
+"""Stat: the discovery entries of all the workers of a run on a shared frontier."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +51,22 @@ def _stat(stats: Mapping[str, Any], name: str) -> int:
     return int(stats.get(name) or 0)
 
 
+def discovered_entries(stats: Mapping[str, Any]) -> int:
+    """The entries the RSS feeds and listings read gave a worker."""
+    rss = _stat(stats, "antara/discovery/rss_items")
+    return rss + _stat(stats, "antara/discovery/listing_items")
+
+
 def check_discovery(stats: Mapping[str, Any], minimum: int, *, discovering: bool) -> MonitorResult:
-    """The RSS feeds and listings read gave at least ``minimum`` entries (checked only when
-    the run discovers: not with ``start_urls``; 0 turns it off)."""
-    found = _stat(stats, "antara/discovery/rss_items") + _stat(
-        stats, "antara/discovery/listing_items"
-    )
+    """The RSS feeds and listings read gave at least ``minimum`` entries (0 turns it off).
+    Judged only when ``discovering``: not with ``start_urls``, and on a shared frontier only
+    by the run's last worker, from the entries of all its workers
+    (``antara/discovery/run_entries``)."""
+    found = int(stats.get(RUN_ENTRIES, discovered_entries(stats)))
     ok = not discovering or minimum == 0 or found >= minimum
     message = f"discovery found {found} entries in RSS feeds and listings (expected {minimum}+)"
+    if not discovering:
+        message = f"discovery not judged here ({found} entries in RSS feeds and listings)"
     return MonitorResult("discovery", ok, found, minimum, message)
 
 

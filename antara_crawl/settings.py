@@ -139,8 +139,6 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "antara_crawl.faults.BoundedCompressionMiddleware": 590,
     "antara_crawl.containment.RedirectGuardMiddleware": 610,
-    # With ANTARA_FRONTIER: each portal's request rate held for the whole cluster.
-    "antara_crawl.frontier.ClusterPolitenessMiddleware": 620,
     "antara_crawl.archive.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {

@@ -3,9 +3,11 @@
 ``GET /{host}{path}?{query}`` answers with the file
 ``antara_crawl.mirror.mirror_file(root, "{host}{path}?{query}")`` (200) or 404, which is what
 ``ANTARA_MIRROR=http://127.0.0.1:PORT`` expects. Every request path (with its query) is
-recorded in ``server.requests`` and, optionally, appended to a log file. Statuses can be
+recorded in ``server.requests`` and, optionally, appended to a log file; ``server.arrivals``
+keeps when each request arrived, with its User-Agent. Statuses can be
 injected per path (``410``, ``503`` with ``Retry-After`` …), permanently or for the first N hits,
-and requests can be held unanswered until a test releases them (``server.hold(prefix)``).
+requests can be held unanswered until a test releases them (``server.hold(prefix)``) or
+answered late (``server.slow(prefix, seconds)``).
 
     with serve_mirror(root) as server:  # then crawl with ANTARA_MIRROR=server.base_url
         ...
@@ -23,6 +25,7 @@ import contextlib
 import hashlib
 import sys
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -67,6 +70,15 @@ class RequestLog(list):
         return (list, (self.snapshot(),))
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """A request as it reached the server: ``time.monotonic()``, path, User-Agent."""
+
+    at: float
+    path: str
+    user_agent: str
+
+
 @dataclass
 class Hold:
     """Requests whose path starts with a prefix wait unanswered until ``release`` is set;
@@ -106,10 +118,12 @@ class MirrorServer:
             raise FileNotFoundError(f"mirror directory not found: {root}")
         self.requests = RequestLog()
         self.responses: list[tuple[str, int]] = []
+        self.arrivals: list[Arrival] = []
         self.log_path = Path(log_path) if log_path else None
         self._lock = threading.Lock()
         self._injections: dict[str, Injection] = {}
         self._holds: dict[str, Hold] = {}
+        self._latencies: dict[str, float] = {}
         for path, spec in (statuses or {}).items():
             if isinstance(spec, tuple):
                 self.inject(path, spec[0], headers=dict(spec[1]))
@@ -193,6 +207,16 @@ class MirrorServer:
         with self._lock:
             return self._holds.setdefault(prefix, Hold())
 
+    def slow(self, prefix: str, seconds: float) -> None:
+        """Answer requests whose path starts with ``prefix`` (``/{host}{path}``) ``seconds``
+        after they arrive, as a slow server does."""
+        with self._lock:
+            self._latencies[prefix] = seconds
+
+    def _latency(self, path: str) -> float:
+        with self._lock:
+            return next((s for p, s in self._latencies.items() if path.startswith(p)), 0.0)
+
     def _held(self, path: str) -> Hold | None:
         with self._lock:
             return next((h for p, h in self._holds.items() if path.startswith(p)), None)
@@ -260,12 +284,16 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
             path = self.path
             if "://" in path:
                 path = "/" + mirror_relpath(path)
+            arrival = Arrival(time.monotonic(), path, self.headers.get("User-Agent", ""))
+            with server._lock:
+                server.arrivals.append(arrival)
             held = server._held(path)
             if held is not None:
                 with server._lock:
                     held.waiting += 1
                 held.arrived.set()
                 held.release.wait()
+            time.sleep(server._latency(path))
             injected = server._take_injection(path)
             if injected is not None:
                 body = injected.body or f"{injected.status}\n".encode()

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 import redis
 
-from antara_crawl.frontier import RESERVE
 from antara_crawl.redis_state import RedisArticleStore
 from antara_crawl.settings import CONCURRENT_REQUESTS
 from benchmarks.sitegen import build_site, since_of
@@ -160,17 +159,3 @@ def test_another_run_is_refused_with_status_75_while_one_holds_the_state(
     assert crawl.returncode == 75
     assert "in use by another run" in crawl.log
     assert crawl.items == []
-
-
-def test_workers_take_turns_at_a_portal_as_one_worker_would(redis_url: str) -> None:
-    """Each worker reserves a portal's next request time in Redis: whichever asks, requests
-    to one portal are ``delay`` apart, so N workers ask no more often than one."""
-    workers = [redis.Redis.from_url(f"{redis_url}/5").register_script(RESERVE) for _ in "ab"]
-    slot = "antara:run:test:next:kupang.antaranews.com"
-    now, delay = 1_000_000.0, 1.5
-    times = [float(workers[i % 2](keys=[slot], args=[now, delay])) for i in range(6)]
-    assert times == [now + delay * i for i in range(6)]
-    other = float(workers[0](keys=[slot + "-bali"], args=[now, delay]))
-    assert other == now  # another portal waits for nothing
-    later = float(workers[1](keys=[slot], args=[now + 60, delay]))
-    assert later == now + 60  # a portal left alone longer than the delay is asked at once
