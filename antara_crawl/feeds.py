@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ from scrapy.exporters import CsvItemExporter
 from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.utils.misc import load_object
 
-from antara_crawl.relinking import FeedNotRewritable, relink_feed
+from antara_crawl.relinking import FeedNotRewritable, relink_stream
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -135,16 +136,17 @@ class AtomicFileFeedStorage(FileFeedStorage):
             return
         try:
             exporter = load_object(crawler.settings.getwithbase("FEED_EXPORTERS")[self.format])
-            relinked, changed = relink_feed(
-                part.read_bytes(), relinks, exporter, crawler, self.feed_options
-            )
+            with part.open("rb") as source, tempfile.TemporaryFile(dir=part.parent) as relinked:
+                changed = relink_stream(
+                    source, relinked, relinks, exporter, crawler, self.feed_options
+                )
+                if changed:
+                    relinked.seek(0)
+                    file.seek(0)
+                    file.truncate()
+                    shutil.copyfileobj(relinked, file)
         except FeedNotRewritable as exc:
             self.relinks_missed, self.relink_problem = len(relinks), str(exc)
-            return
-        if changed:
-            file.seek(0)
-            file.truncate()
-            file.write(relinked)
 
     def _fail(self, exc: OSError) -> None:
         self.failed = True

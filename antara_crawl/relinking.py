@@ -22,7 +22,7 @@ import io
 import json
 import lzma
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 from scrapy.exporters import (
@@ -54,31 +54,39 @@ class FeedNotRewritable(Exception):
     """A feed whose format, compression or options the relinking cannot rewrite safely."""
 
 
-def _unlzma(data: bytes, options: Mapping[str, Any]) -> bytes:
+def _unlzma(file: IO[bytes], options: Mapping[str, Any]) -> IO[bytes]:
     if options.get("lzma_format") == lzma.FORMAT_RAW:
-        return lzma.decompress(data, format=lzma.FORMAT_RAW, filters=options["lzma_filters"])
-    return lzma.decompress(data)
+        return lzma.LZMAFile(file, "rb", format=lzma.FORMAT_RAW, filters=options["lzma_filters"])
+    return lzma.LZMAFile(file, "rb", format=options.get("lzma_format"))
 
 
-DECOMPRESSORS: dict[type, Callable[[bytes, Mapping[str, Any]], bytes]] = {
-    GzipPlugin: lambda data, options: gzip.decompress(data),
-    Bz2Plugin: lambda data, options: bz2.decompress(data),
+DECOMPRESSORS: dict[type, Callable[[IO[bytes], Mapping[str, Any]], IO[bytes]]] = {
+    GzipPlugin: lambda file, options: gzip.GzipFile(fileobj=file, mode="rb"),
+    Bz2Plugin: lambda file, options: bz2.BZ2File(file, "rb"),
     LZMAPlugin: _unlzma,
 }
-"""How to undo each of Scrapy's post-processing plugins (``postprocessing`` feed option)."""
+"""How to read through each of Scrapy's post-processing plugins (``postprocessing`` feed
+option): a reader of the file it wrote."""
+UNDO_ERRORS = (OSError, EOFError, lzma.LZMAError)
 
 
-def decompress(data: bytes, options: Mapping[str, Any]) -> bytes:
-    """A feed's bytes with its ``postprocessing`` plugins undone, the last applied first."""
+def decompressing(file: IO[bytes], options: Mapping[str, Any]) -> IO[bytes]:
+    """A reader of a stored feed with its ``postprocessing`` plugins undone, the last applied
+    first; its read errors are among :data:`UNDO_ERRORS` and ValueError."""
     for plugin in reversed(options.get("postprocessing") or []):
         undo = DECOMPRESSORS.get(load_object(plugin))
         if undo is None:
             raise FeedNotRewritable(f"post-processing plugin {plugin!r} cannot be undone")
-        try:
-            data = undo(data, options)
-        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
-            raise FeedNotRewritable(f"{plugin!r} cannot be undone: {exc}") from exc
-    return data
+        file = undo(file, options)
+    return file
+
+
+def decompress(data: bytes, options: Mapping[str, Any]) -> bytes:
+    """A feed's bytes with its ``postprocessing`` plugins undone, the last applied first."""
+    try:
+        return decompressing(io.BytesIO(data), options).read()
+    except (*UNDO_ERRORS, ValueError) as exc:
+        raise FeedNotRewritable(f"its post-processing cannot be undone: {exc}") from exc
 
 
 def compress(data: bytes, options: Mapping[str, Any]) -> bytes:
@@ -132,25 +140,122 @@ def read_items(data: bytes, exporter: type[BaseItemExporter], options: Mapping[s
     raise FeedNotRewritable(f"the exporter {exporter.__name__} cannot be read back")
 
 
-def export_items(
-    items: list, exporter: type[BaseItemExporter], crawler: Crawler, options: Mapping[str, Any]
-) -> bytes:
-    """``items`` written by ``exporter`` with a feed's options, as Scrapy's feed slot does."""
-    buffer = io.BytesIO()
-    instance = build_from_crawler(
+def _exporter(
+    exporter: type[BaseItemExporter], crawler: Crawler, file: IO[bytes], options: Mapping[str, Any]
+) -> BaseItemExporter:
+    """``exporter`` writing to ``file`` with a feed's options, as Scrapy's feed slot makes it."""
+    return build_from_crawler(
         exporter,
         crawler,
-        buffer,
+        file,
         fields_to_export=options.get("fields"),
         encoding=options.get("encoding"),
         indent=options.get("indent"),
         **(options.get("item_export_kwargs") or {}),
     )
+
+
+def export_items(
+    items: list, exporter: type[BaseItemExporter], crawler: Crawler, options: Mapping[str, Any]
+) -> bytes:
+    """``items`` written by ``exporter`` with a feed's options, as Scrapy's feed slot does."""
+    buffer = io.BytesIO()
+    instance = _exporter(exporter, crawler, buffer, options)
     instance.start_exporting()
     for item in items:
         instance.export_item(item)
     instance.finish_exporting()
     return buffer.getvalue()
+
+
+def _relinked(items: list, relinks: Mapping[str, str]) -> list[dict]:
+    """The items whose ``duplicate_of`` ``relinks`` sets; FeedNotRewritable when an item
+    does not say its id."""
+    if not all(isinstance(item, dict) and "id" in item for item in items):
+        raise FeedNotRewritable("its items do not say their id")
+    return [item for item in items if item["id"] in relinks and "duplicate_of" in item]
+
+
+def relink_lines(
+    source: IO[bytes],
+    target: IO[bytes],
+    relinks: Mapping[str, str],
+    exporter: type[JsonLinesItemExporter],
+    crawler: Crawler,
+    options: Mapping[str, Any],
+) -> int:
+    """A JSON Lines feed (``source``, as stored) written to ``target`` with ``duplicate_of``
+    set as ``relinks`` says, one line at a time (a feed of any size, in little memory);
+    returns how many items changed. Each line must be what the exporter writes for the
+    item it holds, else FeedNotRewritable (``target`` then holds part of the feed)."""
+    encoding = options.get("encoding") or "utf-8"
+    buffer = io.BytesIO()
+    instance = _exporter(exporter, crawler, buffer, options)
+    plugins = options.get("postprocessing") or []
+    out = PostProcessingManager(plugins, target, dict(options)) if plugins else target
+    changed = 0
+    try:
+        for line in io.TextIOWrapper(decompressing(source, options), encoding, newline="\n"):
+            item = json.loads(line)
+            if _export_one(instance, buffer, item) != line.encode(encoding):
+                raise FeedNotRewritable("its items do not read back as they were written")
+            if _relinked([item], relinks):
+                item["duplicate_of"] = relinks[item["id"]]
+                changed += 1
+            out.write(_export_one(instance, buffer, item))
+    except UNDO_ERRORS as exc:
+        raise FeedNotRewritable(f"its post-processing cannot be undone: {exc}") from exc
+    except ValueError as exc:
+        raise FeedNotRewritable(f"it cannot be read back: {exc}") from exc
+    if plugins:
+        out.close()
+    return changed
+
+
+def _export_one(instance: BaseItemExporter, buffer: io.BytesIO, item: dict) -> bytes:
+    """What ``instance`` (a line exporter writing to ``buffer``) writes for one item."""
+    buffer.seek(0)
+    buffer.truncate()
+    instance.export_item(item)
+    return buffer.getvalue()
+
+
+def relink_stream(
+    source: IO[bytes],
+    target: IO[bytes],
+    relinks: Mapping[str, str],
+    exporter: type[BaseItemExporter],
+    crawler: Crawler,
+    options: Mapping[str, Any],
+) -> int:
+    """A finished feed (``source``, as stored: encoded, post-processed) written to ``target``
+    with ``duplicate_of`` set as ``relinks`` (``{item id: original id}``) says; returns how
+    many of its items changed (``target`` is left empty when none did). JSON Lines is
+    streamed (:func:`relink_lines`); the other formats are read whole.
+
+    Raises :class:`FeedNotRewritable` when the feed cannot be read back faithfully.
+    """
+    if issubclass(exporter, JsonLinesItemExporter):
+        start = target.tell()
+        changed = relink_lines(source, target, relinks, exporter, crawler, options)
+        if not changed:
+            target.seek(start)
+            target.truncate()
+        return changed
+    plain = decompress(source.read(), options)
+    items = read_items(plain, exporter, options)
+    relinked = _relinked(items, relinks)
+    try:
+        faithful = export_items(items, exporter, crawler, options) == plain
+    except (TypeError, ValueError) as exc:
+        raise FeedNotRewritable(f"it cannot be written again: {exc}") from exc
+    if not faithful:
+        raise FeedNotRewritable("its items do not read back as they were written")
+    for item in relinked:
+        item["duplicate_of"] = relinks[item["id"]]
+    if relinked:
+        target.write(compress(export_items(items, exporter, crawler, options), options))
+    return len(relinked)
 
 
 def relink_feed(
@@ -160,24 +265,8 @@ def relink_feed(
     crawler: Crawler,
     options: Mapping[str, Any],
 ) -> tuple[bytes, int]:
-    """A finished feed (``data``, as stored: encoded, post-processed) with ``duplicate_of``
-    set as ``relinks`` (``{item id: original id}``) says, and how many of its items changed.
-
-    Raises :class:`FeedNotRewritable` when the feed cannot be read back faithfully.
-    """
-    plain = decompress(data, options)
-    items = read_items(plain, exporter, options)
-    if not all(isinstance(item, dict) and "id" in item for item in items):
-        raise FeedNotRewritable("its items do not say their id")
-    try:
-        faithful = export_items(items, exporter, crawler, options) == plain
-    except (TypeError, ValueError) as exc:
-        raise FeedNotRewritable(f"it cannot be written again: {exc}") from exc
-    if not faithful:
-        raise FeedNotRewritable("its items do not read back as they were written")
-    relinked = [item for item in items if item["id"] in relinks and "duplicate_of" in item]
-    if not relinked:
-        return data, 0
-    for item in relinked:
-        item["duplicate_of"] = relinks[item["id"]]
-    return compress(export_items(items, exporter, crawler, options), options), len(relinked)
+    """A finished feed (``data``) relinked (:func:`relink_stream`), and how many of its
+    items changed."""
+    target = io.BytesIO()
+    changed = relink_stream(io.BytesIO(data), target, relinks, exporter, crawler, options)
+    return (target.getvalue(), changed) if changed else (data, 0)
