@@ -27,11 +27,12 @@ logger = logging.getLogger(__name__)
 PART_SUFFIX = ".part"
 
 
-def remove_leftover_parts(directory: Path) -> list[Path]:
-    """Remove the ``*.part`` files in ``directory`` that no live run is writing (a run holds
-    a lock on its part file, which the system releases when the run dies); returns them."""
+def remove_leftover_parts(directory: Path, suffix: str = PART_SUFFIX) -> list[Path]:
+    """Remove the ``*.part`` (``suffix``) files in ``directory`` that no live process is
+    writing (a writer holds a lock on its part file, which the system releases when it dies);
+    returns them."""
     removed = []
-    for part in sorted(directory.glob(f"*{PART_SUFFIX}")):
+    for part in sorted(directory.glob(f"*{suffix}")):
         try:
             with part.open("rb") as handle:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -45,6 +45,7 @@ from scrapy.exceptions import NotConfigured
 
 from antara_crawl.archive import WARC_SUFFIX, index_path, parse_archive_setting
 from antara_crawl.config import number_setting
+from antara_crawl.feeds import remove_leftover_parts
 from antara_crawl.warc import cdxj_lines
 
 if TYPE_CHECKING:
@@ -147,21 +148,6 @@ def _is_file_at(handle: IO[bytes], path: Path) -> bool:
         return os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
     except FileNotFoundError:
         return False
-
-
-def remove_leftover_parts(directory: Path) -> list[Path]:
-    """Remove the ``*.compact.part`` files of compactions killed midway (no process holds
-    them); returns them."""
-    removed = []
-    for part in sorted(directory.glob(f"*{COMPACT_PART}")):
-        try:
-            with part.open("rb") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                part.unlink()
-        except OSError:  # being written, or gone already
-            continue
-        removed.append(part)
-    return removed
 
 
 def _chunks(path: Path, content: Content | None) -> Iterator[bytes]:
@@ -361,7 +347,7 @@ def compact_directory(
     result.months.setdefault(kind, [])
     if not directory.is_dir():
         return
-    result.parts_removed += len(remove_leftover_parts(directory))
+    result.parts_removed += len(remove_leftover_parts(directory, COMPACT_PART))
     paths = [
         path
         for path in directory.glob(files.pattern)
