@@ -117,8 +117,9 @@ def months_before(paths: list[Path], cutoff: datetime) -> dict[str, list[Path]]:
 # -- compaction -------------------------------------------------------------------------
 
 
-Content = Callable[[Path], bytes]
-"""What a run file adds to its month file (for reports: a line); raw bytes when not given."""
+Content = Callable[[Path], Iterator[bytes]]
+"""What a run file adds to its month file, in chunks (for reports: a line); its raw bytes
+when not given."""
 
 
 @contextmanager
@@ -152,7 +153,7 @@ def _is_file_at(handle: IO[bytes], path: Path) -> bool:
 
 def _chunks(path: Path, content: Content | None) -> Iterator[bytes]:
     if content is not None:
-        yield content(path)
+        yield from content(path)
         return
     with path.open("rb") as file:
         while chunk := file.read(_CHUNK):
@@ -160,7 +161,9 @@ def _chunks(path: Path, content: Content | None) -> Iterator[bytes]:
 
 
 def _size(path: Path, content: Content | None) -> int:
-    return len(content(path)) if content is not None else path.stat().st_size
+    if content is None:
+        return path.stat().st_size
+    return sum(len(chunk) for chunk in content(path))
 
 
 def _holds_at(file: IO[bytes], offset: int, chunks: Iterator[bytes]) -> bool:
@@ -244,18 +247,23 @@ def compact_month(
 # -- the three kinds of run files -------------------------------------------------------
 
 
-def feed_line_ending(path: Path) -> bytes:
-    """A feed as compacted: its bytes, ending with a newline."""
-    data = path.read_bytes()
-    return data if not data or data.endswith(b"\n") else data + b"\n"
+def feed_line_ending(path: Path) -> Iterator[bytes]:
+    """A feed as compacted: its bytes, ending with a newline, read a chunk at a time (a
+    feed may be larger than memory)."""
+    last = b"\n"
+    for chunk in _chunks(path, None):
+        yield chunk
+        last = chunk[-1:]
+    if last != b"\n":
+        yield b"\n"
 
 
-def report_line(path: Path) -> bytes:
+def report_line(path: Path) -> Iterator[bytes]:
     """A run report as one line of the month's reports; a report left empty (the run never
     finished) as ``{"run": <its name>, "unfinished": true}``."""
     text = path.read_text("utf-8")
     report = json.loads(text) if text.strip() else {"run": path.stem, "unfinished": True}
-    return json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    yield json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 def is_readable_report(path: Path) -> bool:

@@ -6,12 +6,16 @@ from __future__ import annotations
 import io
 import json
 import tracemalloc
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.test import get_crawler
 
 from antara_crawl.relinking import compress, decompress, relink_stream
+from antara_crawl.retention import apply_retention
+from antara_crawl.runs import run_stem
 
 GZIP = "scrapy.extensions.postprocessing.GzipPlugin"
 CRAWLER = get_crawler()
@@ -47,3 +51,21 @@ def test_a_json_lines_feed_is_relinked_streamed_not_read_whole_into_memory() -> 
         == plain.splitlines(keepends=True)[:7] + plain.splitlines(keepends=True)[8:]
     )
     assert peak < len(plain) / 4  # not the feed, nor a copy of it, in memory at once
+
+
+def test_a_large_feed_is_compacted_a_chunk_at_a_time(tmp_path: Path) -> None:
+    """Retention read each feed whole (and again to check whether a killed pass had added
+    it): a backfill's feed of gigabytes took its size in memory. Now it is copied in chunks."""
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    source = feeds / f"{run_stem(datetime(2026, 9, 3, 12, tzinfo=timezone.utc))}.jsonl"
+    source.write_bytes(b"".join(feed_line(number) for number in range(2500))[:-1])  # no \n
+    size = source.stat().st_size
+    tracemalloc.start()
+    result = apply_retention({"feeds": feeds}, 30, datetime(2026, 11, 29, tzinfo=timezone.utc))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.compacted["feeds"] == 1 and not source.exists()
+    month = (feeds / "2026-09.jsonl").read_bytes()
+    assert len(month) == size + 1 and month.endswith(b'"duplicate_of": null}\n')
+    assert peak < size / 4
