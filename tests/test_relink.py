@@ -40,8 +40,7 @@ from antara_crawl.relinking import (
 )
 from antara_crawl.state import body_signature
 from tests.crawl import CrawlRun, run_crawl
-from tests.sitebuilder import Article, Site
-from tests.test_state_runs import NOW, WIRE, WIRE_REPUBLISHED, at, key, story
+from tests.test_state_runs import NOW, WIRE, WIRE_REPUBLISHED, key, wire_copy_site
 
 GZIP = "scrapy.extensions.postprocessing.GzipPlugin"
 BZ2 = "scrapy.extensions.postprocessing.Bz2Plugin"
@@ -238,20 +237,8 @@ def relinked_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[CrawlRun, di
     """One crawl in which a wire copy (in RSS) is downloaded before its original (reached
     through a "Baca juga" link), writing every feed of :data:`FEEDS`."""
     root = tmp_path_factory.mktemp("relink")
-    original = Article(
-        "www", "4870301", "", "Korlantas kerahkan personel", WIRE, at("www", 2),
-        in_rss=False, in_listing=False,
-    )  # fmt: skip
-    copy = Article("bali", "343301", "", "Korlantas kerahkan personel (Bali)",
-                   WIRE_REPUBLISHED, at("bali", 1))  # fmt: skip
-    linking = Article(
-        "bali", "343302", "", "Polresta Denpasar gelar patroli",
-        story("Denpasar", "Polresta Denpasar", "patroli", 90), at("bali", 1),
-        related=[(original.url, original.title)],
-    )  # fmt: skip
-    site = Site(NOW, portals=("bali", "www"), rss_size=10, page_size=5)
-    site.add(original, copy, linking)
-    site.write(root / "mirror")
+    site = wire_copy_site(root / "mirror", "4870301", "343301", "343302")
+    original, copy, linking = site.articles
     feeds = {str(root / name): opts for name, opts in FEEDS.items()}
     run = run_crawl(
         None,

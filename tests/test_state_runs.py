@@ -277,21 +277,30 @@ def test_without_state_a_wire_copy_reached_later_in_the_run_is_linked(tmp_path: 
     assert crawl.by_key[key(linking)]["duplicate_of"] is None
 
 
-def test_a_wire_copy_downloaded_before_its_original_is_linked_to_it(tmp_path: Path) -> None:
+def wire_copy_site(root: Path, original_id: str, copy_id: str, linking_id: str) -> Site:
+    """A site whose wire copy (in RSS) is downloaded before its original (reached only
+    through a "Baca juga" link of a third article), written to ``root``; its articles are
+    the original, the copy and the linking one, in that order."""
     original = Article(
-        "www", "4870201", "", "Korlantas kerahkan personel", WIRE, at("www", 2),
+        "www", original_id, "", "Korlantas kerahkan personel", WIRE, at("www", 2),
         in_rss=False, in_listing=False,
     )  # fmt: skip
-    copy = Article("bali", "343201", "", "Korlantas kerahkan personel (Bali)",
+    copy = Article("bali", copy_id, "", "Korlantas kerahkan personel (Bali)",
                    WIRE_REPUBLISHED, at("bali", 1))  # fmt: skip
     linking = Article(
-        "bali", "343202", "", "Polresta Denpasar gelar patroli",
+        "bali", linking_id, "", "Polresta Denpasar gelar patroli",
         story("Denpasar", "Polresta Denpasar", "patroli", 90), at("bali", 1),
         related=[(original.url, original.title)],
     )  # fmt: skip
     site = Site(NOW, portals=("bali", "www"), rss_size=10, page_size=5)
     site.add(original, copy, linking)
-    site.write(tmp_path / "mirror")
+    site.write(root)
+    return site
+
+
+def test_a_wire_copy_downloaded_before_its_original_is_linked_to_it(tmp_path: Path) -> None:
+    site = wire_copy_site(tmp_path / "mirror", "4870201", "343201", "343202")
+    original, copy, _linking = site.articles
     since = (NOW - timedelta(days=10)).date().isoformat()
     state = tmp_path / "state.sqlite3"
     crawl = run_crawl(
