@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,11 +32,10 @@ import redis
 from antara_crawl.frontier import LEAVE, POLL, TURN
 from antara_crawl.mirror import mirror_relpath
 from benchmarks.sitegen import build_site, since_of
-from tests.crawl import ROOT
 from tests.mirror_server import Arrival, MirrorServer, serve_mirror
 from tests.redis_server import redis_server
 from tests.sitebuilder import Site
-from tests.test_distributed import keys
+from tests.test_distributed import crawl_process, keys
 
 ARTICLES = 24  # 8 a portal: with robots.txt, RSS and listings, 12 or 13 requests a portal
 PORTALS = ("kupang", "bali", "papua")
@@ -83,15 +80,7 @@ def start_worker(
         "LOG_LEVEL": "INFO",
         **settings,
     }
-    command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
-    for option, value in options.items():
-        command += ["-s", f"{option}={value}"]
-    command += ["-a", f"since={since_of(ARTICLES)}", "-a", f"portals={','.join(portals)}"]
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
-    environment["ANTARA_DATA_DIR"] = str(feed.parent / "data")
-    return subprocess.Popen(
-        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
+    return crawl_process(feed, options, since_of(ARTICLES), ",".join(portals))
 
 
 def joined(mirror: MirrorServer, settings: dict[str, str]) -> int:

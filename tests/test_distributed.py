@@ -68,12 +68,21 @@ def worker(
         "LOG_LEVEL": log_level,
         "ANTARA_ATOM": "False",
     }
+    return crawl_process(feed, settings, since_of(ARTICLES), PORTALS)
+
+
+def crawl_process(
+    feed: Path, settings: dict[str, str], since: str, portals: str
+) -> subprocess.Popen:
+    """``scrapy crawl antara -O feed`` in a process of its own, with ``settings`` and none of
+    the caller's ``ANTARA_*`` environment, reading the articles of ``portals`` (comma
+    separated) since ``since``; its run reports go to the feed's ``data`` directory."""
     command = [sys.executable, "-m", "scrapy", "crawl", "antara", "-O", str(feed)]
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
-    command += ["-a", f"since={since_of(ARTICLES)}", "-a", f"portals={PORTALS}"]
+    command += ["-a", f"since={since}", "-a", f"portals={portals}"]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ANTARA_")}
-    environment["ANTARA_DATA_DIR"] = str(feed.parent / "data")  # run reports
+    environment["ANTARA_DATA_DIR"] = str(feed.parent / "data")
     return subprocess.Popen(
         command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
