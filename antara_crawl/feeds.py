@@ -51,7 +51,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
     leaves at most a ``.part`` file holding the items exported until then, never a feed
     with a half-written item; the next run's storage in that directory removes it. Before a
     feed is moved into place, the wire-copy links settled at the end of the run are applied
-    to it (``duplicate_of``, :func:`antara_crawl.relinking.relink_feed`); a feed they cannot
+    to it (``duplicate_of``, :func:`antara_crawl.relinking.relink_stream`); a feed they cannot
     be applied to keeps its links as emitted, and says so in :attr:`relinks_missed` and
     :attr:`relink_problem` (the ``ArticleState`` extension logs and counts it).
     A feed that cannot be written is one ERROR line naming its path and the reason, and

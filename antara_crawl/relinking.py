@@ -2,7 +2,7 @@
 
 A copy downloaded before its original goes out unlinked (``duplicate_of`` null); once every
 item of the run is staged, the state settles the links (``StateStore.relink_pending``), and
-the feed storage corrects the feed before moving it into place (:func:`relink_feed`).
+the feed storage corrects the feed before moving it into place (:func:`relink_stream`).
 
 The feed is read back with the standard parser of its format (JSON Lines, JSON, CSV, XML
 with lxml), its compression undone (Scrapy's gzip, bz2 and lzma post-processing plugins),
@@ -256,17 +256,3 @@ def relink_stream(
     if relinked:
         target.write(compress(export_items(items, exporter, crawler, options), options))
     return len(relinked)
-
-
-def relink_feed(
-    data: bytes,
-    relinks: Mapping[str, str],
-    exporter: type[BaseItemExporter],
-    crawler: Crawler,
-    options: Mapping[str, Any],
-) -> tuple[bytes, int]:
-    """A finished feed (``data``) relinked (:func:`relink_stream`), and how many of its
-    items changed."""
-    target = io.BytesIO()
-    changed = relink_stream(io.BytesIO(data), target, relinks, exporter, crawler, options)
-    return (target.getvalue(), changed) if changed else (data, 0)

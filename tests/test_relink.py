@@ -36,7 +36,7 @@ from antara_crawl.relinking import (
     decompress,
     export_items,
     read_items,
-    relink_feed,
+    relink_stream,
 )
 from antara_crawl.state import body_signature
 from tests.crawl import CrawlRun, run_crawl
@@ -52,6 +52,19 @@ EXPORTERS: dict[str, type[BaseItemExporter]] = {
     "xml": XmlItemExporter,
 }
 CRAWLER = get_crawler()
+
+
+def relink_feed(
+    data: bytes,
+    relinks: dict[str, str],
+    exporter: type[BaseItemExporter],
+    crawler: Any,
+    opts: dict[str, Any],
+) -> tuple[bytes, int]:
+    """A stored feed relinked (:func:`relink_stream`), and how many of its items changed."""
+    target = io.BytesIO()
+    changed = relink_stream(io.BytesIO(data), target, relinks, exporter, crawler, opts)
+    return (target.getvalue(), changed) if changed else (data, 0)
 
 
 def item(portal: str, number: int, duplicate_of: str | None = None) -> dict[str, Any]:
