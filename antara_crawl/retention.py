@@ -15,7 +15,7 @@ days ago), its files of each kind are compacted into one, named after the month,
 
 A file's month is that of the UTC start its name holds (a run's stem, or an archive's
 ``YYYYMMDDThhmmssZ``), else of its modification time (archives not named so, others', are
-left alone). Compacting whole months only, each month file is written once (a file of an
+left alone, and so is a damaged archive). Compacting whole months only, each month file is written once (a file of an
 already compacted month arriving late is added to it), and no file of a run younger than
 the cut-off is touched: so never a live run's, nor any ``.part``.
 
@@ -46,7 +46,7 @@ from scrapy.exceptions import NotConfigured
 from antara_crawl.archive import WARC_SUFFIX, index_path, parse_archive_setting
 from antara_crawl.config import number_setting
 from antara_crawl.feeds import remove_leftover_parts
-from antara_crawl.warc import cdxj_lines
+from antara_crawl.warc import cdxj_lines, iter_records
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -289,10 +289,17 @@ def index_month_archive(part: Path, month_file: Path) -> None:
         os.replace(index_part, index)
 
 
-def is_named_archive(path: Path) -> bool:
+def is_whole_named_archive(path: Path) -> bool:
     """Whether an archive is named by its run's start, as the archive middleware names them
-    (one gzip member per record): others' archives are left as they are."""
-    return name_time(path.name) is not None
+    (one gzip member per record), and reads whole to its end: others' archives, and a
+    damaged one (the month's index would stop at the damage and miss every later archive's
+    records), are left as they are (the damage is a WARNING, :func:`iter_records`)."""
+    if name_time(path.name) is None:
+        return False
+    end = 0
+    for _record, offset, length in iter_records(path):
+        end = offset + length
+    return end == path.stat().st_size
 
 
 @dataclass
@@ -339,7 +346,7 @@ RUN_FILES = {
         WARC_SUFFIX,
         companions=archive_index,
         index=index_month_archive,
-        accept=is_named_archive,
+        accept=is_whole_named_archive,
     ),
 }
 """The run files of each kind: ``feeds``, ``reports``, ``archives``."""

@@ -13,9 +13,13 @@ from typing import Any
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.test import get_crawler
 
+from antara_crawl.archive import index_path
 from antara_crawl.relinking import compress, decompress, relink_stream
 from antara_crawl.retention import apply_retention
 from antara_crawl.runs import run_stem
+from tests.test_retention import NOW as RETENTION_NOW
+from tests.test_retention import at as retention_at
+from tests.test_retention import write_archive
 
 GZIP = "scrapy.extensions.postprocessing.GzipPlugin"
 CRAWLER = get_crawler()
@@ -69,3 +73,24 @@ def test_a_large_feed_is_compacted_a_chunk_at_a_time(tmp_path: Path) -> None:
     month = (feeds / "2026-09.jsonl").read_bytes()
     assert len(month) == size + 1 and month.endswith(b'"duplicate_of": null}\n')
     assert peak < size / 4
+
+
+def test_a_damaged_archive_is_left_on_its_own_not_hiding_the_month_s_later_records(
+    tmp_path: Path,
+) -> None:
+    """The month's index is read from the joined archive, and stops at the first record it
+    cannot read: an archive with a damaged tail (a bad copy) hid every later archive's records
+    from the month's index, though they and their own indexes were removed. A damaged archive
+    is now left as it is, with its index; the others are joined and indexed in full."""
+    archives = tmp_path / "archives"
+    archives.mkdir()
+    base = "https://kupang.antaranews.com/berita/"
+    damaged = write_archive(archives, retention_at(10, 1), [f"{base}1/a", f"{base}2/b"])
+    later = write_archive(archives, retention_at(10, 20), [f"{base}3/c"])
+    with damaged.open("ab") as file:
+        file.write(b"\x1f\x8b\x08\x00 cut short")
+    result = apply_retention({"archives": archives}, days=20, now=RETENTION_NOW)
+    assert result.compacted == {"archives": 1} and not later.exists()
+    assert damaged.exists() and index_path(damaged).exists()
+    index = (archives / "2026-10.cdxj").read_text("utf-8").splitlines()
+    assert [json.loads(line.split(" ", 2)[2])["url"] for line in index] == [f"{base}3/c"]
