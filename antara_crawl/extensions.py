@@ -150,7 +150,7 @@ class RunReport:
     def feeds_closed(self) -> None:
         """Count as wire copies (``emitted/duplicate``) the items emitted unlinked that the
         end of the run linked to their original (:meth:`ArticleState.relinks`, settled when
-        the first feed was stored), before the stats are dumped and the report is built."""
+        the item pipelines closed), before the stats are dumped and the report is built."""
         state = self.crawler.get_extension(ArticleState)
         for key in state.relinks() if state is not None else {}:
             unlinked = self.unlinked.pop(key, None)
