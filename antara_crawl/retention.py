@@ -15,9 +15,10 @@ days ago), its files of each kind are compacted into one, named after the month,
 
 A file's month is that of the UTC start its name holds (a run's stem, or an archive's
 ``YYYYMMDDThhmmssZ``), else of its modification time (archives not named so, others', are
-left alone, and so is a damaged archive). Compacting whole months only, each month file is written once (a file of an
-already compacted month arriving late is added to it), and no file of a run younger than
-the cut-off is touched: so never a live run's, nor any ``.part``.
+left alone, and so is a damaged archive). Compacting whole months only, each month file is
+written once (a file of an already compacted month arriving late is added to it), and no
+file of a run younger than the cut-off is touched: so never a live run's, nor any
+``.part``.
 
 Nothing is lost to a crash: the month file is written as ``<month file>.compact.part``
 (locked while written, synced), moved into place, and only then are the run files removed,
