@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import tracemalloc
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from antara_crawl import settings as project_settings
 from antara_crawl.addon import check_settings
-from antara_crawl.archive import settle_part
+from antara_crawl.archive import index_path, settle_part
 from antara_crawl.monitors import check_field_coverage
 from antara_crawl.retention import (
     COMPACT_PART,
@@ -31,6 +32,7 @@ from antara_crawl.warc import open_record
 from tests.crawl import run_crawl
 from tests.sitebuilder import Article, Site
 from tests.test_feeds import feeds_in_process, make_item, read_jsonl, write_feed
+from tests.test_relink import large_feed_line
 from tests.test_state_runs import NOW as STATE_NOW
 from tests.test_state_runs import at as state_at
 from tests.test_state_runs import story
@@ -396,3 +398,42 @@ def test_a_bad_retention_setting_exits_2_in_one_line(tmp_path: Path) -> None:
     assert run.returncode == 2
     lines = [line for line in run.log.splitlines() if line.strip()]
     assert lines == ["antara: error: ANTARA_RETENTION_DAYS='-1' must be between 0 and 36500"]
+
+
+def test_a_large_feed_is_compacted_a_chunk_at_a_time(tmp_path: Path) -> None:
+    """Retention read each feed whole (and again to check whether a killed pass had added
+    it): a backfill's feed of gigabytes took its size in memory. Now it is copied in chunks."""
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    source = feeds / f"{run_stem(datetime(2026, 9, 3, 12, tzinfo=UTC))}.jsonl"
+    source.write_bytes(b"".join(large_feed_line(number) for number in range(2500))[:-1])  # no \n
+    size = source.stat().st_size
+    tracemalloc.start()
+    result = apply_retention({"feeds": feeds}, 30, datetime(2026, 11, 29, tzinfo=UTC))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.compacted["feeds"] == 1 and not source.exists()
+    month = (feeds / "2026-09.jsonl").read_bytes()
+    assert len(month) == size + 1 and month.endswith(b'"duplicate_of": null}\n')
+    assert peak < size / 4
+
+
+def test_a_damaged_archive_is_left_on_its_own_not_hiding_the_month_s_later_records(
+    tmp_path: Path,
+) -> None:
+    """The month's index is read from the joined archive, and stops at the first record it
+    cannot read: an archive with a damaged tail (a bad copy) hid every later archive's records
+    from the month's index, though they and their own indexes were removed. A damaged archive
+    is now left as it is, with its index; the others are joined and indexed in full."""
+    archives = tmp_path / "archives"
+    archives.mkdir()
+    base = "https://kupang.antaranews.com/berita/"
+    damaged = write_archive(archives, at(10, 1), [f"{base}1/a", f"{base}2/b"])
+    later = write_archive(archives, at(10, 20), [f"{base}3/c"])
+    with damaged.open("ab") as file:
+        file.write(b"\x1f\x8b\x08\x00 cut short")
+    result = apply_retention({"archives": archives}, days=20, now=NOW)
+    assert result.compacted == {"archives": 1} and not later.exists()
+    assert damaged.exists() and index_path(damaged).exists()
+    index = (archives / "2026-10.cdxj").read_text("utf-8").splitlines()
+    assert [json.loads(line.split(" ", 2)[2])["url"] for line in index] == [f"{base}3/c"]
