@@ -1,7 +1,7 @@
 """Matchers derived from :mod:`.vocabulary`: regexes, candidate-word keys, stop words, places.
 
 Nothing here is vocabulary: every spelling comes from the tables in :mod:`.vocabulary` and
-:mod:`.regions`. The tables are compiled once, at import.
+:mod:`.regions`. The tables are compiled once, at import (the traps' when first needed).
 
 Candidate words: each spelling's first word (lowercase, up to the first non-word character) is a
 key; one pass over the text's words finds the few positions where a key starts, and only there
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from . import vocabulary as v
 from .regions import REGENCIES_AND_CITIES
@@ -100,15 +101,23 @@ TRAP_SPELLINGS: list[str] = [
 ]
 
 
-def by_key(spellings: Iterable[str], *, fold: bool = True) -> dict[str, re.Pattern[str]]:
-    """Candidate key -> a regex of only the spellings with that key (short alternations)."""
+def by_key(spellings: Iterable[str]) -> dict[str, list[str]]:
+    """Candidate key -> the spellings with that key."""
     groups: dict[str, list[str]] = {}
     for s in spellings:
         groups.setdefault(key_of(s), []).append(s)
-    return {k: re.compile(alternation(g, fold=fold) + END) for k, g in groups.items()}
+    return groups
 
 
-TRAP_BY_KEY = by_key(TRAP_SPELLINGS)
+TRAPS_BY_KEY = by_key(TRAP_SPELLINGS)
+
+
+@cache
+def trap_pattern(key: str) -> re.Pattern[str]:
+    """The regex of the trap spellings of one candidate key (a short alternation), compiled
+    when first needed: compiling all of them took half the import time of this package."""
+    return re.compile(alternation(TRAPS_BY_KEY[key]) + END)
+
 
 # --------------------------------------------------------------------------------------------
 # Units: (spellings, (kind, canonical))
