@@ -39,7 +39,6 @@ from twisted.web._newclient import ParseError
 from twisted.web.client import ResponseFailed
 
 from antara_crawl.containment import request_origin
-from antara_crawl.httpbounds import HeadersTooLarge
 from antara_crawl.robots import robots_outcome
 
 if TYPE_CHECKING:
@@ -76,7 +75,8 @@ def _parse_failure(exception: BaseException) -> str | None:
     failed = exception.__cause__ if isinstance(exception, DownloadFailedError) else exception
     reasons = getattr(failed, "reasons", None) if isinstance(failed, ResponseFailed) else None
     for reason in reasons or ():
-        if reason.check(HeadersTooLarge):
+        # By name, as Twisted allows: antara_crawl.httpbounds imports Scrapy's HTTP handler.
+        if reason.check("antara_crawl.httpbounds.HeadersTooLarge"):
             return "oversize"
         if reason.check(ParseError):
             return "bad_response"

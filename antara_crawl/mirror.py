@@ -16,13 +16,14 @@ from scrapy.utils.asyncio import run_in_thread
 from scrapy.utils.misc import build_from_crawler
 
 from antara_crawl.frontier import ClusterPoliteness
-from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
 from antara_crawl.portals import ANTARA_DOMAIN
 from antara_crawl.warc import ArchiveFiles, ArchiveReplay, find_archives
 
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
+
+    from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +113,10 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         if isinstance(self.mirror, ArchiveFiles):
             self._archive = ArchiveReplay.from_crawler(crawler, self.mirror)
         elif not isinstance(self.mirror, Path):
+            # Imported here: Scrapy's HTTP handler loads its TLS stack, which a run refused for
+            # a bad argument never needs (its checks import this module).
+            from antara_crawl.httpbounds import BoundedHTTP11DownloadHandler
+
             self._http = build_from_crawler(BoundedHTTP11DownloadHandler, crawler)
 
     async def download_request(self, request: Request) -> Response:

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from antara_crawl.addon import AntaraAddon, check_settings, user_agent
+from antara_crawl.addon import REMOTE_CONTROL, AntaraAddon, check_settings, user_agent
 from antara_crawl.arguments import ArgumentError, CrawlOptions
 from antara_crawl.fingerprint import ArticleKeyFingerprinter
 from antara_crawl.middlewares import backoff_delay, retry_after_seconds
@@ -207,6 +207,15 @@ def test_the_addon_derives_the_feed_user_agent_and_mirror_mode(tmp_path: Path) -
     assert not mirrored.getbool("AUTOTHROTTLE_ENABLED")
     assert mirrored.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 8
     assert mirrored.getfloat("DOWNLOAD_DELAY") == 2  # given on the command line: kept
+
+
+def test_the_remote_control_is_not_even_imported_unless_enabled() -> None:
+    base = project_settings().getdict("EXTENSIONS_BASE")
+    off, on = project_settings(), project_settings(REMOTE_CONTROL_ENABLED=True)
+    AntaraAddon().update_settings(off)
+    AntaraAddon().update_settings(on)
+    assert off.getdict("EXTENSIONS_BASE") == {k: v for k, v in base.items() if k != REMOTE_CONTROL}
+    assert on.getdict("EXTENSIONS_BASE") == base
 
 
 @pytest.mark.parametrize(

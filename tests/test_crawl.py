@@ -20,6 +20,8 @@ from tests.sites import build_test_site, expected_crawl
 
 WWW_FEEDS = ("terkini", "hukum", "nusantara")
 WWW_SECTIONS = ("terkini", "hukum")
+PROXIES = {"https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"}
+"""A proxy in the environment of the default run: nothing listens there."""
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,10 @@ def default_run(
     out = tmp_path_factory.mktemp("out")
     with serve_mirror(root) as server:
         run = run_crawl(
-            out / "items.jsonl", mirror=server.base_url, args={"since": manifest["since"]}
+            out / "items.jsonl",
+            mirror=server.base_url,
+            args={"since": manifest["since"]},
+            env=PROXIES,  # which must not take the mirror's requests
         )
         requests = server.requests.snapshot()
     return run, requests, manifest
@@ -229,22 +234,40 @@ def test_bad_arguments_fail_in_one_line_before_any_request(site, tmp_path: Path,
     assert not (tmp_path / "bad.jsonl").exists()
 
 
-def test_a_404_and_a_503_are_survived(site, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def survived_run(
+    site: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[CrawlRun, dict[str, str], list[int]]:
+    """One crawl through a 503 (with Retry-After) on one article and a redirect to another
+    form of itself on another: the victims, and what the 503's URL was answered."""
     root, manifest = site
     truth = expected(manifest)["items"]
-    victim = next(k for k, v in truth.items() if v["depth"] == 0)
-    url = manifest["articles"][victim]["url"]
+    redirected = next(k for k, v in sorted(truth.items()) if v["depth"] == 0)
+    unavailable = next(k for k, v in truth.items() if v["depth"] == 0 and k != redirected)
+    victims = {"503": unavailable, "301": redirected}
+    url = manifest["articles"][unavailable]["url"]
+    moved = manifest["articles"][redirected]["url"]
     with serve_mirror(root) as server:
         server.inject(url, 503, headers={"Retry-After": "1"}, times=1)
+        location = moved.replace("https://", "http://", 1)
+        server.inject(moved, 301, headers={"Location": location}, times=1)
         run = run_crawl(
-            tmp_path / "retry.jsonl", mirror=server.base_url, args={"since": manifest["since"]}
+            tmp_path_factory.mktemp("survived") / "items.jsonl",
+            mirror=server.base_url,
+            args={"since": manifest["since"]},
         )
         answers = [status for path, status in server.responses if url.endswith(path[1:])]
+    return run, victims, answers
+
+
+def test_a_404_and_a_503_are_survived(site, survived_run) -> None:
+    _root, manifest = site
+    run, victims, answers = survived_run
     assert run.returncode == 0, run.log[-3000:]
     assert answers == [503, 200]
     assert "'antara/backoff': 1," in run.log
     assert manifest["missing"] and "'antara/article/gone/404':" in run.log
-    assert victim in run.by_key
+    assert victims["503"] in run.by_key
     assert "Traceback" not in run.log
 
 
@@ -301,34 +324,19 @@ def test_bad_settings_fail_in_one_line(tmp_path: Path, setting: str) -> None:
     assert len(lines) == 1 and lines[0].startswith(f"antara: error: {name}="), run.log
 
 
-def test_an_article_redirecting_to_another_form_of_itself_is_fetched(site, tmp_path: Path) -> None:
-    root, manifest = site
-    truth = expected(manifest)["items"]
-    victim = next(k for k, v in sorted(truth.items()) if v["depth"] == 0)
-    url = manifest["articles"][victim]["url"]
-    with serve_mirror(root) as server:
-        location = url.replace("https://", "http://", 1)
-        server.inject(url, 301, headers={"Location": location}, times=1)
-        run = run_crawl(
-            tmp_path / "redirect.jsonl", mirror=server.base_url, args={"since": manifest["since"]}
-        )
+def test_an_article_redirecting_to_another_form_of_itself_is_fetched(site, survived_run) -> None:
+    _root, manifest = site
+    run, victims, _answers = survived_run
     assert run.returncode == 0, run.log[-3000:]
+    victim = victims["301"]
     assert victim in run.by_key
-    assert run.by_key[victim]["url"] == url
+    assert run.by_key[victim]["url"] == manifest["articles"][victim]["url"]
 
 
-def test_a_proxy_in_the_environment_does_not_take_mirror_requests(site, tmp_path: Path) -> None:
-    root, manifest = site
-    with serve_mirror(root) as server:
-        run = run_crawl(
-            tmp_path / "proxy.jsonl",
-            mirror=server.base_url,
-            args={"since": manifest["since"], "portals": "kupang"},
-            env={"https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"},
-        )
+def test_a_proxy_in_the_environment_does_not_take_mirror_requests(default_run) -> None:
+    run, _requests, manifest = default_run  # run with PROXIES in its environment
     assert run.returncode == 0, run.log[-3000:]
-    truth = expected_crawl(manifest, since=manifest["since"], portals=["kupang"])["items"]
-    assert set(run.by_key) == set(truth)
+    assert set(run.by_key) == set(expected(manifest)["items"])
 
 
 def test_a_crawl_from_a_script_checks_settings_the_same_way(site, tmp_path: Path) -> None:

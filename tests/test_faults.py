@@ -26,6 +26,7 @@ from twisted.web.client import ResponseFailed
 
 from antara_crawl.containment import is_antara_url
 from antara_crawl.faults import exception_reason, undecodable
+from antara_crawl.httpbounds import HeadersTooLarge
 from antara_crawl.mirror import mirror_file, mirror_relpath
 from tests.crawl import CrawlRun, run_crawl
 from tests.fault_server import (
@@ -75,9 +76,9 @@ COUNTER = {
 """The stat that counts each fault (wrong types and other encodings are not faults)."""
 
 
-def unparsable() -> DownloadFailedError:
-    """What Scrapy raises for a response whose status line is not HTTP."""
-    failed = ResponseFailed([Failure(ParseError("wrong number of parts", b"GARBAGE"))])
+def unparsable(reason: ParseError) -> DownloadFailedError:
+    """What Scrapy raises for a response the parser gave up on for ``reason``."""
+    failed = ResponseFailed([Failure(reason)])
     try:
         raise DownloadFailedError(str(failed)) from failed
     except DownloadFailedError as exc:
@@ -93,7 +94,8 @@ def unparsable() -> DownloadFailedError:
         (DownloadConnectionRefusedError(), "refused"),
         (CannotResolveHostError(), "dns"),
         (DownloadFailedError("never received"), "reset"),
-        (unparsable(), "bad_response"),
+        (unparsable(ParseError("wrong number of parts", b"GARBAGE")), "bad_response"),
+        (unparsable(HeadersTooLarge("response headers past 65536 bytes", b"X")), "oversize"),
         (ConnectionLost(), "reset"),
         (ConnectionResetError(), "reset"),
         (KeyError("x"), "error/KeyError"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from antara_crawl.police import DEFAULT_MIN_SCORE, Officer, PoliceReport, analyse
+from antara_crawl.police import patterns as pt
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = json.loads((ROOT / "tests/fixtures/articles/current_kupang_seed.json").read_text("utf-8"))
@@ -791,3 +793,37 @@ def test_a_trap_paragraph_adds_nothing(title: str, body: str, trap: str) -> None
         alone.provinces,
     )
     assert with_trap.score <= alone.score
+
+
+def trap_texts(spelling: str) -> list[str]:
+    """Texts starting with a trap spelling as ANTARA may write it, or nearly: in capitals,
+    with its first letter's case swapped, other spaces, a longer or a cut-off word after it."""
+    swapped = spelling[0].swapcase() + spelling[1:]
+    return [
+        *(spelling + tail for tail in ("", ", kata", "x", " Nugini", "\nBaru")),
+        *(variant + tail for variant in (spelling.upper(), swapped) for tail in ("", "x")),
+        spelling.replace(" ", " \t "),
+        spelling.replace(" ", "\n", 1),
+        spelling.lower().replace(" ", ""),
+    ]
+
+
+def test_trap_matching_by_the_next_word_is_matching_every_spelling_of_the_key() -> None:
+    """Only the spellings the next word allows are compiled: the same matches as all of them."""
+    stories = json.loads((Path(__file__).parent / "stories" / "end_to_end.json").read_text())
+    prose = ["\n".join(a["paragraphs"]) for a in stories["articles"]] + TRAP_PARAGRAPHS
+    checked = 0
+    for key, spellings in pt.TRAPS_BY_KEY.items():
+        whole = re.compile(pt.alternation(spellings) + pt.END)
+        texts = [t for s in spellings for t in trap_texts(s)]
+        starts = [(t, 0) for t in texts] + [
+            (text, m.start())
+            for text in prose
+            for m in re.finditer(rf"\b{re.escape(key)}\b", text, re.IGNORECASE)
+        ]
+        for text, pos in starts:
+            expected = whole.match(text, pos)
+            found = pt.trap_match(text, pos, key)
+            assert (found and found.span()) == (expected and expected.span()), (key, text[pos:])
+            checked += expected is not None
+    assert checked > 2000  # most texts start with a trap

@@ -11,9 +11,14 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from antara_crawl import settings as project_settings_module
+from antara_crawl.commands import crawl as crawl_command
 from antara_crawl.extract.listing import ListingEntry
 from antara_crawl.portals import PORTALS
 from antara_crawl.spiders.antara import AntaraSpider, feed_urls, listing_url
+
+
+def test_the_crawl_command_checks_the_options_of_this_spider() -> None:
+    assert AntaraSpider.name == crawl_command.SPIDER
 
 
 def test_the_window_uses_the_portals_local_date() -> None:

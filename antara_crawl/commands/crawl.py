@@ -16,13 +16,15 @@ from antara_crawl.config import number_setting
 from antara_crawl.extensions import EXIT_LOCKED, EXIT_STAT
 from antara_crawl.frontier import run_name
 from antara_crawl.paths import resolve_data_paths
-from antara_crawl.spiders.antara import AntaraSpider
 from antara_crawl.state import StateError, StateLocked, check_state
 
 if TYPE_CHECKING:
     import argparse
 
 EXIT_USAGE = 2
+SPIDER = "antara"
+"""The name of :class:`antara_crawl.spiders.antara.AntaraSpider`, whose module (the police
+matchers, the extraction) a run refused for a bad value need not import."""
 
 
 class Command(ScrapyCrawlCommand):
@@ -36,7 +38,7 @@ class Command(ScrapyCrawlCommand):
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
-        if args and args[0] == AntaraSpider.name:
+        if args and args[0] == SPIDER:
             assert self.settings is not None
             try:
                 check_settings(self.settings)

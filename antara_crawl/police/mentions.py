@@ -272,7 +272,7 @@ def blank_traps(text: str, cands: list[tuple[int, int, str]], found: Found) -> s
     for pos, kinds, key in cands:
         if pos < last or not kinds & pt.TRAP:
             continue
-        m = pt.TRAP_BY_KEY[key].match(text, pos)
+        m = pt.trap_match(text, pos, key)
         if m:
             phrase = " ".join(m.group().lower().split())
             found.traps.append((pos, m.end(), _TRAP_NAMES.get(phrase, _trap_family(phrase))))
