@@ -31,6 +31,7 @@ from antara_crawl.portals import PORTALS
 
 if TYPE_CHECKING:
     import numpy as np
+    from datasketch import MinHash
 
 _ARTICLE_COLUMNS = """
     key TEXT PRIMARY KEY,
@@ -169,75 +170,50 @@ _WORDS = re.compile(r"\w+")
 _EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
-_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
-"""MurmurHash3's 32-bit finalizer: the shifts and multipliers datasketch mixes hashes with."""
-
-
 @cache
-def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """The multipliers (odd) and offsets of datasketch 2's affine permutations (seed 1)."""
-    import numpy as np
+def _template(num_perm: int) -> MinHash:
+    """An empty MinHash whose permutations every signature reuses (made once: slow)."""
+    from datasketch import MinHash  # imported when used: it loads scipy
 
-    generator = np.random.RandomState(1)
-    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
-    return a, b
+    return MinHash(num_perm=num_perm)
 
 
 def signature_dtype() -> np.dtype:
     """The dtype of :func:`body_signature`'s values, to read stored signatures back."""
-    import numpy as np
-
-    return np.dtype(np.uint32)
+    return _template(NUM_PERM).hashvalues.dtype
 
 
 def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature of a body's word 3-grams (case and punctuation ignored).
 
-    The same as datasketch's ``MinHash(num_perm).update_batch(shingles)`` (its default
-    ``affine32`` scheme), computed here: importing datasketch loads scipy, most of a crawl's
-    start-up time.
+    The same as datasketch's ``MinHash(num_perm).update_batch(shingles)``, faster: the
+    permutations are made once, and the shingles' SHA-1 hashes are read in one go.
     """
     import numpy as np
+    from datasketch import MinHash
 
     words = _WORDS.findall(body.casefold())
     shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
     # datasketch's sha1_hash32: the first 4 bytes of the SHA-1 digest, little-endian.
     digests = b"".join([hashlib.sha1(shingle).digest()[:4] for shingle in shingles])
-    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1)
-    s1, m1, s2, m2, s3 = (np.uint32(n) for n in _FMIX32)
-    hashes = hashes ^ (hashes >> s1)
-    hashes = hashes * m1
-    hashes = hashes ^ (hashes >> s2)
-    hashes = hashes * m2
-    hashes = hashes ^ (hashes >> s3)
-    a, b = _permutations(num_perm)
-    return (hashes * a + b).min(axis=0)
+    template = _template(num_perm)
+    minhash = MinHash(
+        num_perm=num_perm,
+        permutations=template.permutations,
+        scheme=template.scheme,
+        hashfunc=int,
+    )
+    minhash.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
+    return minhash.hashvalues
 
 
 @cache
 def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
-    """The LSH bands and rows per band datasketch's ``MinHashLSH`` picks for ``threshold``.
+    """The LSH bands and rows per band datasketch picks for ``threshold`` (made once: slow)."""
+    from datasketch import MinHashLSH  # imported when used: it loads scipy
 
-    The layout minimising the mean of the false positive and false negative probabilities,
-    integrated here by Gauss-Legendre quadrature (exact for these polynomials) where
-    datasketch integrates with scipy.
-    """
-    import numpy as np
-
-    layouts = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
-    bands, rows = np.array(layouts, dtype=float).T[:, :, None]
-    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
-
-    def candidate(low: float, high: float) -> np.ndarray:
-        """The integral over [low, high] of the chance that a pair is a candidate, per layout."""
-        s = (high - low) / 2 * nodes + (high + low) / 2
-        chance = 1 - (1 - s**rows) ** bands
-        return (high - low) / 2 * (chance @ weights)
-
-    false_positive = candidate(0.0, threshold)
-    false_negative = (1 - threshold) - candidate(threshold, 1.0)
-    return layouts[int(np.argmin(0.5 * false_positive + 0.5 * false_negative))]
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

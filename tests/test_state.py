@@ -23,7 +23,6 @@ from antara_crawl.state import (
     StateLocked,
     StateStore,
     body_signature,
-    lsh_bands,
     refresh_ages,
     similarity,
 )
@@ -101,14 +100,6 @@ def test_signatures_are_datasketch_minhashes() -> None:
     minhash = MinHash(num_perm=128)
     minhash.update_batch({" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)})
     assert np.array_equal(body_signature(WIRE_EDITED), minhash.hashvalues)
-
-
-def test_lsh_bands_are_those_datasketch_picks() -> None:
-    from datasketch import MinHashLSH  # imported here: it loads scipy (0.5 s a test process)
-
-    for threshold in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
-        lsh = MinHashLSH(threshold=threshold, num_perm=128)
-        assert lsh_bands(threshold) == (lsh.b, lsh.r), threshold
 
 
 def test_signatures_tell_wire_copies_from_other_stories() -> None:
