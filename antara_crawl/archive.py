@@ -18,7 +18,7 @@ from http import HTTPStatus
 from importlib.metadata import version
 from io import BytesIO
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import signals
@@ -30,6 +30,8 @@ from antara_crawl import __version__
 from antara_crawl.warc import MISSING_FLAG, cdxj_lines, parse_as_of
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
@@ -41,6 +43,9 @@ logger = logging.getLogger(__name__)
 WARC_SUFFIX = ".warc.gz"
 PART_SUFFIX = ".part"
 RESPONSES_STAT = "antara/archive/responses"
+RECORDS_STAT = "antara/archive/records"
+FILE_STAT = "antara/archive/file"
+FAILED_STAT = "antara/archive/failed"
 _REPLACED_HEADERS = {b"transfer-encoding", b"content-length"}
 _CHUNK = 1 << 16
 _NOT_FETCHED = {"cached", "archive", MISSING_FLAG}
@@ -73,6 +78,20 @@ def check_archive_settings(settings: BaseSettings) -> None:
     """Raise ValueError (one line) for a bad ``ANTARA_ARCHIVE`` or ``ANTARA_ARCHIVE_AS_OF``."""
     parse_archive_setting(settings.get("ANTARA_ARCHIVE") or "")
     parse_as_of(settings.get("ANTARA_ARCHIVE_AS_OF") or "")
+
+
+def archive_summary(stats: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The run's archive for its report, from the stats: ``path`` (None when no response
+    was kept), ``responses``, ``records`` (WARC records, warcinfo included) and ``failed``
+    (why archiving stopped, or None); None when the run kept no archive."""
+    if not any(name in stats for name in (FILE_STAT, RESPONSES_STAT, FAILED_STAT)):
+        return None
+    return {
+        "path": stats.get(FILE_STAT),
+        "responses": int(stats.get(RESPONSES_STAT) or 0),
+        "records": int(stats.get(RECORDS_STAT) or 0),
+        "failed": stats.get(FAILED_STAT),
+    }
 
 
 def index_path(archive: Path) -> Path:
@@ -136,6 +155,7 @@ class ArchiveWriter:
     def __init__(self, directory: Path, start: datetime, info: dict[str, str]) -> None:
         self.path, self._file = _create_part(directory, start)
         self.responses = 0
+        self.records = 1  # the warcinfo record
         self._buffer = BytesIO()
         self._writer = WARCWriter(self._buffer, gzip=True, warc_version="1.1")
         self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
@@ -165,6 +185,7 @@ class ArchiveWriter:
         self._writer.write_request_response_pair(asked, answer)
         self._flush()
         self.responses += 1
+        self.records += 2
 
     def _flush(self) -> None:
         self._file.write(self._buffer.getbuffer())
@@ -346,7 +367,7 @@ class ArchiveMiddleware:
                 self.writer.write(request, response)
             except OSError as exc:
                 logger.error("Archiving stopped: cannot write %s: %s", self.writer.part, exc)
-                self.crawler.stats.set_value("antara/archive/failed", str(exc))
+                self.crawler.stats.set_value(FAILED_STAT, str(exc))
                 self.spider_closed()
                 return response
             self.crawler.stats.inc_value(RESPONSES_STAT)
@@ -364,5 +385,6 @@ class ArchiveMiddleware:
         if path is None:
             logger.info("No archive written: no response received")
             return
-        self.crawler.stats.set_value("antara/archive/file", str(path))
+        self.crawler.stats.set_value(FILE_STAT, str(path))
+        self.crawler.stats.set_value(RECORDS_STAT, writer.records)
         logger.info("Archive written: %s (%d responses with their requests)", path, responses)

@@ -12,6 +12,7 @@ from scrapy import signals
 from scrapy.settings import BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 
+from antara_crawl.archive import archive_summary
 from antara_crawl.config import number_setting
 from antara_crawl.frontier import LAST_WORKER, run_name
 from antara_crawl.monitors import EXIT_MONITORS, MonitorThresholds, run_monitors
@@ -185,8 +186,9 @@ class RunReport:
             except OSError as exc:
                 logger.warning("No run report: %s cannot be written (%s)", path, exc)
         for line in summary_lines(report):
-            failed = line.startswith("Monitor failed") or "NOT STORED" in line
-            failed = failed or "NOT COMPACTED" in line
+            failed = line.startswith("Monitor failed") or any(
+                mark in line for mark in ("NOT STORED", "NOT COMPACTED", "NOT COMPLETE")
+            )
             summary.log(logging.ERROR if failed else SUMMARY, "%s", line)
         if path is not None:
             summary.log(SUMMARY, "Report: %s", path)
@@ -236,6 +238,7 @@ class RunReport:
             "portals": portals,
             "feeds": self.feeds,
             "state": state,
+            "archive": archive_summary(stats),
             "monitors": [m.as_dict() for m in monitors],
             "stats": {n: v for n, v in stats.items() if n.startswith("antara/fault/")},
             "retention": {

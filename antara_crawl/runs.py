@@ -157,6 +157,14 @@ def summary_lines(report: Mapping[str, Any]) -> list[str]:
     for feed in report["feeds"]:
         status = "NOT STORED" if feed["failed"] else f"{feed['items']} items"
         lines.append(f"Feed: {feed['uri']} ({status})")
+    archive = report.get("archive")
+    if archive and archive["failed"]:
+        lines.append(f"Archive: {archive['path'] or 'none'} (NOT COMPLETE: {archive['failed']})")
+    elif archive and archive["path"]:
+        lines.append(
+            f"Archive: {archive['path']} ({archive['responses']} responses, "
+            f"{archive['records']} WARC records)"
+        )
     state = report.get("state")
     if state and state.get("total") is not None:
         recorded, total = state["committed"], state["total"]

@@ -105,6 +105,14 @@ def test_a_replayed_archive_gives_the_items_of_the_crawl_that_kept_it(
     assert any("/rss/" in u for u, _ in kept)
     assert all("127.0.0.1" not in u for u, _ in kept)  # the real ANTARA URLs
     assert f"Archive written: {path} ({served} responses" in live.log
+    (report,) = (json.loads(p.read_text()) for p in (tmp_path / "data" / "runs").glob("*.json"))
+    assert report["archive"] == {
+        "path": str(path),
+        "responses": served,
+        "records": 1 + 2 * served,  # warcinfo, then a request and a response each
+        "failed": None,
+    }
+    assert f"Archive: {path} ({served} responses, {1 + 2 * served} WARC records)" in live.log
     headers, payload = raw_capture(path, robots_url)  # as sent: gzip, its length
     assert headers.get_header("Content-Encoding") == "gzip"
     assert gzip.decompress(payload) == robots
