@@ -94,6 +94,8 @@ UPGRADES: dict[str, tuple[str, ...]] = {
 2: no fields hashes, which stay NULL for the articles it knew)."""
 NUM_PERM = 128
 DEFAULT_REFRESH = timedelta(days=2)
+BUSY_TIMEOUT = 5.0
+"""Seconds the SQLite state waits for a lock another program holds on its file."""
 REFRESH_STEPS = (timedelta(hours=1), timedelta(hours=6))
 """The first ages after publication at which a young article is downloaded again; then
 every day, up to the refresh window (``ANTARA_REFRESH_DAYS``)."""
@@ -478,7 +480,7 @@ class ArticleStore(StateStore):
                 leftover.unlink(missing_ok=True)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, isolation_level=None)
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -489,14 +491,19 @@ class ArticleStore(StateStore):
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (STATE_FORMAT,))
             else:
                 _upgrade(db, row[0], path)
+            store = cls(db, threshold, lock, refresh)
+            store.discard_pending()
         except (sqlite3.DatabaseError, OSError) as exc:
             lock.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise StateLocked(
+                    f"state file {path} is locked by another program (a sqlite3 shell, a "
+                    "backup?); try again once it has finished"
+                ) from None
             raise StateError(
                 f"state file {path} is unusable ({exc}); fix or remove it, "
                 "or run with -a reset_state=true to start over"
             ) from None
-        store = cls(db, threshold, lock, refresh)
-        store.discard_pending()
         return store
 
     @classmethod

@@ -266,6 +266,24 @@ def test_a_second_run_is_refused(open_store: StoreFactory) -> None:
         open_store()
 
 
+def test_a_state_file_another_program_locks_is_a_temporary_failure_not_a_reset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sqlite3 shell or a backup holding the file: try again later (exit 75), never the
+    advice to reset the state, which would throw its history away."""
+    path = tmp_path / "state.sqlite3"
+    ArticleStore.open(path).close()
+    monkeypatch.setattr("antara_crawl.state.BUSY_TIMEOUT", 0.05)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(StateLocked, match="locked by another program") as refused:
+        ArticleStore.open(path)
+    assert "reset_state" not in str(refused.value)
+    other.execute("ROLLBACK")
+    other.close()
+    ArticleStore.open(path).close()  # free again: opens
+
+
 def test_workers_of_one_run_share_the_redis_state(redis_url: str) -> None:
     redis.Redis.from_url(redis_url).flushdb()
     first = RedisArticleStore.open(redis_url, run_id="run-1")
