@@ -72,13 +72,22 @@ def recent_reports(directory: Path, count: int) -> Iterator[tuple[Path, dict[str
 
 
 def previous_report(directory: Path, own: Path) -> dict[str, Any] | None:
-    """The newest finished report before ``own``."""
+    """The newest finished report before ``own``, in a month file of reports compacted by
+    retention (``2026-10.jsonl``) when none is left on its own."""
     paths = report_paths(directory)
     earlier = paths[: paths.index(own)] if own in paths else paths
     for path in reversed(earlier):
         report = read_report(path)
         if report is not None:
             return report
+    for month in sorted(directory.glob("*.jsonl"), reverse=True):
+        for line in reversed(month.read_text("utf-8").splitlines()):
+            try:
+                report = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(report, dict) and not report.get("unfinished"):
+                return report
     return None
 
 

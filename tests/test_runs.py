@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from antara_crawl.monitors import check_error_rate, check_unknown_design
@@ -27,6 +27,20 @@ def test_reports_of_runs_started_in_the_same_second_have_distinct_names(tmp_path
     write_report(paths[3], {"run": "fourth", "last_news_at": None})
     assert previous_report(tmp_path, paths[5]) == {"run": "fourth", "last_news_at": None}
     assert previous_report(tmp_path, paths[2]) is None  # the earlier ones never finished
+
+
+def test_the_previous_report_is_found_in_a_month_file_once_retention_compacted_them(
+    tmp_path: Path,
+) -> None:
+    own = reserve_report(tmp_path, STARTED)
+    (tmp_path / "2026-09.jsonl").write_text('{"run": "september", "last_news_at": "S"}\n')
+    (tmp_path / "2026-10.jsonl").write_text(
+        '{"run": "early", "last_news_at": "E"}\n{"run": "late", "last_news_at": "L"}\n'
+        '{"run": "killed", "unfinished": true}\nnot json\n'
+    )
+    assert previous_report(tmp_path, own) == {"run": "late", "last_news_at": "L"}
+    write_report(reserve_report(tmp_path, STARTED - timedelta(hours=1)), {"run": "alone"})
+    assert previous_report(tmp_path, own) == {"run": "alone"}  # a report on its own is newer
 
 
 def figures(**kwargs: object) -> dict:
