@@ -12,7 +12,7 @@ The stories live in ``tests/stories/*.json`` (see its README); this module turns
   from a manifest.
 
 Regenerate the sample: ``python -m tests.sites data/sample`` (fixed ``now``). Build the test
-site by hand: ``python -m tests.sites /tmp/mirror --test [--now 2026-11-20T12:00:00+07:00]``.
+site by hand: ``python -m tests.sites MIRROR_DIR --test [--now 2026-11-20T12:00:00+07:00]``.
 """
 
 from __future__ import annotations
