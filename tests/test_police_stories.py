@@ -430,6 +430,35 @@ STORIES: list[tuple[str, str, str, bool, list[Officer]]] = [
             Officer("Irjen Pol", "Petrus Waine", "Kapolda Papua"),
         ],
     ),
+    (
+        "doctor_officer_after_a_comma_after_the_rank",
+        "Tim DVI Polda Jambi kenali tujuh korban bus di Sarolangun",
+        "Jambi - Tim Disaster Victim Identification (DVI) Polda Jambi mengenali tujuh korban "
+        "tewas kecelakaan bus di Kabupaten Sarolangun pada Selasa.\n"
+        "Kepala Bidang Kedokteran dan Kesehatan Polda Jambi, Kombes Pol, dr. Hendra Sasmita, "
+        "mengatakan enam korban dikenali dari sidik jari dan satu dari data gigi.\n"
+        '"Jenazah yang sudah dikenali langsung kami serahkan kepada keluarga," kata Hendra.\n'
+        "Polres Sarolangun masih menyelidiki penyebab kecelakaan itu.",
+        True,
+        [Officer("Kombes Pol", "Hendra Sasmita", None)],
+    ),
+    (
+        "award_list_names_before_ranks",
+        "Empat polisi NTT terima penghargaan dari Kapolri",
+        "Kupang - Kapolri memberikan penghargaan kepada empat anggota Polda NTT yang dinilai "
+        "berprestasi sepanjang tahun ini.\n"
+        "Penerima penghargaan itu yakni: 1. Yohanes Bria Kombes Pol, Dirreskrimum Polda NTT; "
+        "2. Markus Lena AKP, Kasat Reskrim Polres Sikka; 3. Agustinus Tefa, Inspektur Polisi "
+        "Dua, Kanit Lantas Polsek Alok; dan 4. Maria Goreti, Brigadir Polisi Satu, Polres Ende.\n"
+        "Penghargaan itu diserahkan di Mapolda NTT, Kupang, pada Senin.",
+        True,
+        [
+            Officer("Kombes Pol", "Yohanes Bria", None),
+            Officer("AKP", "Markus Lena", None),
+            Officer("Ipda", "Agustinus Tefa", None),
+            Officer("Briptu", "Maria Goreti", None),
+        ],
+    ),
 ]
 
 
@@ -534,6 +563,9 @@ def test_officer_spelling(sentence: str, expected: Officer) -> None:
         "Kepala Satpol PP Kota Kupang Adrianus Bota mengatakan.",
         "Polres Kupang menutup Jalan Jenderal Sudirman dan Jl. Jenderal Ahmad Yani.",
         "Di Mabes Polri, Direktur Jenderal Pendidikan Tinggi dan Sekretaris Jenderal DPR hadir.",
+        "Rapat dihadiri: Bupati Ende, AKBP, Kasat Reskrim Polres Ende.",
+        "Peserta: 1. Budi Santoso Brigjen, Polres Ende.",
+        "Pangkat naik: 1. Kompol, Polres Ende; 2. AKBP, Polda Bali.",
     ],
 )
 def test_no_officer_from(sentence: str) -> None:

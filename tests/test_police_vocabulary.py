@@ -183,6 +183,21 @@ def test_prefix_title_is_dropped(title: str) -> None:
     assert analyse("x", f"kata AKBP {title} {OFFICER}.").officers[0].name == OFFICER
 
 
+@pytest.mark.parametrize("title", [t for t in v.NAME_PREFIX_TITLES if t.endswith(".")])
+def test_prefix_title_after_a_comma_after_the_rank(title: str) -> None:
+    assert analyse("x", f"kata AKBP, {title} {OFFICER}.").officers == [
+        Officer("AKBP", OFFICER, None)
+    ]
+
+
+@pytest.mark.parametrize("word", v.PLACE_KIND_WORDS)
+def test_a_place_is_no_name_before_a_rank(word: str) -> None:
+    assert analyse("x", "Peserta: 1. Budi Bogor Kompol, Polres Bogor.").officers == [
+        Officer("Kompol", "Budi Bogor", None)
+    ]
+    assert analyse("x", f"Peserta: 1. {word} Bogor Kompol, Polres Bogor.").officers == []
+
+
 @pytest.mark.parametrize("title", v.NAME_SUFFIX_TITLES)
 def test_suffix_title_is_dropped(title: str) -> None:
     for sentence in (f"kata AKBP {OFFICER} {title} di Kupang.", f"kata AKBP {OFFICER}, {title}."):

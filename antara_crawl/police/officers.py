@@ -63,6 +63,24 @@ _PLACE_WORDS_RE = re.compile(rf"{pt.OSP}[A-Z][\w-]*(?:{pt.SP}[A-Z][\w-]*){{0,2}}
 _APPOSITION_END_RE = re.compile(rf"{pt.OSP}(?:,|\.(?!\w))")
 _INITIALS_RE = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+")
 _ALIAS_RE = re.compile(rf"{pt.SP}(?:atau|alias)(?={pt.SP})")
+# A comma between a rank and a titled name: "AKBP, dr. Taufan Hidayat".
+_DOTTED_TITLES = "|".join(re.escape(t) for t in v.NAME_PREFIX_TITLES if t.endswith("."))
+_TITLED_AFTER_COMMA_RE = re.compile(rf"{pt.OSP},(?={pt.OSP}(?:{_DOTTED_TITLES}))")
+# A name before its rank in a list item: "2. Hendra Wijaya Kombes Pol, …",
+# "; Rudi Hartono, Ipda, …" (the item starts after a number, ";" or ":").
+_LISTED_NAME_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w.])\d{{1,2}}\.|[;:]){pt.OSP}"
+    rf"([A-Z][\w'’-]*(?:{pt.SP}[A-Z][\w'’-]*){{0,4}})(?:{pt.OSP},)?{pt.OSP}$"
+)
+_LISTED_AFTER_RANK_RE = re.compile(rf"{pt.OSP},{pt.OSP}(?=[A-Z])")
+_ITEM_END_RE = re.compile(r"[;\n]")
+_LIST_ITEM_REACH = 60
+# First words of other bodies' posts ("Bupati", "Gubernur") and of places ("Kota"): never in
+# a name before a rank.
+_NOT_LISTED_NAME_WORDS = frozenset(
+    [s.split()[0] for sp in v.OTHER_AGENCIES.values() for s in sp if s[:1].isupper()]
+    + list(v.PLACE_KIND_WORDS)
+)
 
 
 def read_name(text: str, pos: int) -> tuple[str, int] | None:
@@ -102,6 +120,29 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
     if name.lower() in pt.PLACE_PROVINCE or name.lower() in pt.POLDA_NAMES:
         return None  # "Kapolda Papua Papua": a place, not a name
     return (name, end) if name else None
+
+
+def _listed_name_before(text: str, rank: Rank, police_at: list[int]) -> tuple[str, int] | None:
+    """The name of a list item written before its rank, the item going on after a comma with
+    a police post or unit ("2. Hendra Wijaya Kombes Pol, Kasat Lantas Polres Ende;").
+
+    ``police_at`` holds the sorted offsets where police posts and units start.
+    """
+    after = _LISTED_AFTER_RANK_RE.match(text, rank.end)
+    if after is None:
+        return None
+    item_end = _ITEM_END_RE.search(text, after.end(), after.end() + _LIST_ITEM_REACH)
+    hi = item_end.start() if item_end else after.end() + _LIST_ITEM_REACH
+    if bisect_left(police_at, hi) == bisect_left(police_at, after.end()):
+        return None
+    lo = max(text.rfind("\n", 0, rank.start) + 1, rank.start - _LIST_ITEM_REACH)
+    m = _LISTED_NAME_BEFORE_RE.search(text, lo, rank.start)
+    if m is None or _NOT_LISTED_NAME_WORDS.intersection(m.group(1).split()):
+        return None
+    name = read_name(text, m.start(1) - 1)
+    if name is None or name[1] != m.end(1):
+        return None  # a word the name reader stops at (a unit, a post, a place)
+    return name
 
 
 def _is_place(text: str, pos: int) -> bool:
@@ -182,12 +223,20 @@ def police_ranks(
     text = found.text
     by_end = {p.end: p for p in found.posts}
     by_start = {p.start: p for p in found.posts}
+    police_at = sorted(
+        [p.start for p in found.posts if p.police]
+        + [m.start for m in found.mentions if m.kind in ("unit", "polri")]
+    )
     out = []
     for r in found.ranks:
         if r.certainty != "sure" and _PLACE_BEFORE_RE.search(text, max(0, r.start - 20), r.start):
             continue  # "Jalan Jenderal Sudirman"
         name = read_name(text, r.end)
+        if name is None and (comma := _TITLED_AFTER_COMMA_RE.match(text, r.end)):
+            name = read_name(text, comma.end())
         post = _post_before(text, r.start, by_end)
+        if name is None and post is None and r.certainty == "sure":
+            name = _listed_name_before(text, r, police_at)
         if post is None and name and (am := _AFTER_NAME_RE.match(text, name[1])):
             post = by_start.get(am.end())
         police_post = post is not None and post.police

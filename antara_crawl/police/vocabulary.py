@@ -213,6 +213,10 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
     "Sumtim": "Sumba Timur",
 }
 
+# Words that make a place of the name after them ("Kota Bogor"): a name before a rank never
+# holds them.
+PLACE_KIND_WORDS: tuple[str, ...] = ("Kota", "Kabupaten")
+
 # A unit written under an old or loose name -> the unit's current name.
 UNIT_RENAMES: dict[str, str] = {
     "Polres Kupang Kota": "Polresta Kupang Kota",
