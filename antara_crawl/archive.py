@@ -218,12 +218,14 @@ def _create_part(directory: Path, start: datetime) -> tuple[Path, IO[bytes]]:
         except FileExistsError:
             continue
         fcntl.flock(file, fcntl.LOCK_EX)
-        if _is_file_at(file, part):
+        if is_file_at(file, part):
             return final, file
         file.close()  # settled as empty by another run before it was locked
 
 
-def _is_file_at(file: IO[bytes], path: Path) -> bool:
+def is_file_at(file: IO[bytes], path: Path) -> bool:
+    """Whether the open ``file`` is still the file at ``path`` (not removed or replaced
+    by another process since it was opened)."""
     try:
         return os.stat(path).st_ino == os.fstat(file.fileno()).st_ino
     except FileNotFoundError:
@@ -289,7 +291,7 @@ def settle_interrupted(directory: Path) -> None:
                 fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:  # a running crawl's archive
                 continue
-            if not _is_file_at(file, part):
+            if not is_file_at(file, part):
                 continue
             end = complete_length(file)
             cut = file.seek(0, os.SEEK_END) - end

@@ -44,7 +44,7 @@ from typing import IO, TYPE_CHECKING
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from antara_crawl.archive import WARC_SUFFIX, index_path, parse_archive_setting
+from antara_crawl.archive import WARC_SUFFIX, index_path, is_file_at, parse_archive_setting
 from antara_crawl.config import number_setting
 from antara_crawl.feeds import remove_leftover_parts
 from antara_crawl.warc import cdxj_lines, iter_records
@@ -134,22 +134,15 @@ def locked_part(part: Path) -> Iterator[IO[bytes] | None]:
         except BlockingIOError:
             yield None
             return
-        if not _is_file_at(handle, part):  # removed as a leftover before it was locked
+        if not is_file_at(handle, part):  # removed as a leftover before it was locked
             yield None
             return
         handle.truncate(0)
         try:
             yield handle
         finally:
-            if _is_file_at(handle, part):
+            if is_file_at(handle, part):
                 part.unlink()
-
-
-def _is_file_at(handle: IO[bytes], path: Path) -> bool:
-    try:
-        return os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
-    except FileNotFoundError:
-        return False
 
 
 def _chunks(path: Path, content: Content | None) -> Iterator[bytes]:
