@@ -22,6 +22,7 @@ from antara_crawl.runs import (
     REPORT_FORMAT,
     build_portals,
     emitted_total,
+    is_failure_line,
     previous_report,
     reserve_report,
     run_stem,
@@ -186,10 +187,7 @@ class RunReport:
             except OSError as exc:
                 logger.warning("No run report: %s cannot be written (%s)", path, exc)
         for line in summary_lines(report):
-            failed = line.startswith("Monitor failed") or any(
-                mark in line for mark in ("NOT STORED", "NOT COMPACTED", "NOT COMPLETE")
-            )
-            summary.log(logging.ERROR if failed else SUMMARY, "%s", line)
+            summary.log(logging.ERROR if is_failure_line(line) else SUMMARY, "%s", line)
         if path is not None:
             summary.log(SUMMARY, "Report: %s", path)
 

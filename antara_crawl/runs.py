@@ -156,6 +156,15 @@ def retention_line(figures: Mapping[str, int] | None) -> str:
     return line + (f"; {failed} months NOT COMPACTED (see the log)" if failed else "")
 
 
+FAILURE_MARKS = ("Monitor failed", "NOT STORED", "NOT COMPACTED", "NOT COMPLETE")
+"""What marks a line of :func:`summary_lines` that says something failed."""
+
+
+def is_failure_line(line: str) -> bool:
+    """Whether a line of :func:`summary_lines` says something failed (logged as an ERROR)."""
+    return any(mark in line for mark in FAILURE_MARKS)
+
+
 def summary_lines(report: Mapping[str, Any]) -> list[str]:
     """The report said for a person: one line per portal that did anything, whether there was
     news, the feed, the state, and how the run ended."""
